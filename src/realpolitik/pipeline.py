@@ -1,0 +1,164 @@
+"""The driver, in data-flow order: documents -> nlp.pipe -> actors -> events -> context -> events.
+
+`Coder` holds the loaded resources (spaCy pipeline, dictionaries, patterns,
+gazetteer) and codes documents one batch at a time; it keeps no state between
+documents, so the same `code_document` runs in a worker process or on a Dask
+worker and gives the same events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from realpolitik import __version__
+from realpolitik.actors import ActorResolver
+from realpolitik.context import ContextResolver
+from realpolitik.events import EventCoder
+from realpolitik.nlp import load_nlp
+from realpolitik.records import (
+    Document,
+    Event,
+    EventCandidate,
+    EventContext,
+    Post,
+)
+from realpolitik.settings import Settings, load_settings
+
+
+@dataclass(frozen=True, slots=True)
+class CodedDocument:
+    """A document and the events coded from it."""
+
+    document: Document
+    events: tuple[Event, ...]
+
+
+def make_event_id(document: Document, candidate: EventCandidate) -> str:
+    """Stable id: same document content + same position + same coding + same version."""
+    actor = candidate.actor.actor.code if candidate.actor else ""
+    recipient = candidate.recipient.actor.code if candidate.recipient else ""
+    key = "|".join(
+        str(part)
+        for part in (
+            __version__,
+            document.content_hash,
+            candidate.post_id,
+            candidate.sentence_id,
+            candidate.trigger.start,
+            candidate.code.cameo,
+            actor,
+            candidate.actor.start_token if candidate.actor else "",
+            recipient,
+            candidate.recipient.start_token if candidate.recipient else "",
+        )
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def build_event(
+    document: Document, post: Post, doc: Doc, candidate: EventCandidate, context: EventContext
+) -> Event:
+    """Join a coded candidate and its resolved context into a contract record."""
+    code = candidate.code
+    return Event(
+        event_id=make_event_id(document, candidate),
+        doc_id=document.doc_id,
+        post_id=post.post_id,
+        sentence_id=candidate.sentence_id,
+        sentence=doc.text[candidate.sentence_start : candidate.sentence_end],
+        event_type=code.event_type,
+        mode=code.mode,
+        context=code.context,
+        cameo=code.cameo,
+        quad_class=code.quad_class,
+        goldstein=code.goldstein,
+        actor=candidate.actor.actor if candidate.actor else None,
+        recipient=candidate.recipient.actor if candidate.recipient else None,
+        status=context.status,
+        attribution=context.attribution,
+        date=context.date,
+        location=context.location,
+        trigger=candidate.trigger,
+        coder=candidate.coder,
+    )
+
+
+class Coder:
+    """Codes documents into events with loaded, read-only resources."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        nlp: Language,
+        actors: ActorResolver,
+        events: EventCoder,
+        context: ContextResolver,
+    ) -> None:
+        self.settings = settings
+        self.nlp = nlp
+        self.actors = actors
+        self.events = events
+        self.context = context
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> Coder:
+        """Load the spaCy model and every data file named by `settings`."""
+        settings = settings or load_settings()
+        return cls(
+            settings=settings,
+            nlp=load_nlp(settings.model),
+            actors=ActorResolver.load(settings),
+            events=EventCoder.load(settings),
+            context=ContextResolver.load(settings),
+        )
+
+    def code_post(self, document: Document, post: Post, doc: Doc) -> list[Event]:
+        """Actors -> events -> context for one parsed post."""
+        when = post.date or document.date
+        mentions = self.actors.find_mentions(doc, when)
+        candidates = self.events.code(doc, post, mentions)
+        if not candidates:
+            return []
+        contexts = self.context.resolve(doc, candidates, post, document, mentions)
+        return [
+            build_event(document, post, doc, candidate, context)
+            for candidate, context in zip(candidates, contexts, strict=True)
+        ]
+
+    def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
+        """Code documents in order, streaming their posts through nlp.pipe together."""
+        pending: list[Document] = []
+        for document in documents:
+            pending.append(document)
+            if sum(len(d.posts) for d in pending) >= self.settings.batch_size:
+                yield from self._code_batch(pending)
+                pending = []
+        if pending:
+            yield from self._code_batch(pending)
+
+    def _code_batch(self, documents: list[Document]) -> Iterator[CodedDocument]:
+        tagged = [(post, index) for index, document in enumerate(documents) for post in document.posts]
+        coded: list[list[Event]] = [[] for _ in documents]
+        stream = ((post.text, (post, index)) for post, index in tagged)
+        for doc, (post, index) in self.nlp.pipe(
+            stream, as_tuples=True, batch_size=self.settings.batch_size
+        ):
+            coded[index].extend(self.code_post(documents[index], post, doc))
+        for document, events in zip(documents, coded, strict=True):
+            yield CodedDocument(document, tuple(events))
+
+    def code_document(self, document: Document) -> CodedDocument:
+        return next(iter(self._code_batch([document])))
+
+
+def code_text(text: str, coder: Coder | None = None, **metadata: object) -> list[Event]:
+    """Code one text (plain text or HTML) and return its events; metadata as in `document_from_text`."""
+    from realpolitik.ingest import document_from_text
+
+    coder = coder or Coder.load()
+    return list(coder.code_document(document_from_text(text, **metadata)).events)
