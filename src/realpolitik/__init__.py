@@ -11,7 +11,15 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["Coder", "CodedDocument", "Event", "Settings", "__version__", "code_text", "load_settings"]
+__all__ = [
+    "CodedDocument",
+    "Coder",
+    "Event",
+    "Settings",
+    "__version__",
+    "code_text",
+    "load_settings",
+]
 
 
 def __getattr__(name: str):  # lazy: importing realpolitik must not load spaCy

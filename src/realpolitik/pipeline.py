@@ -157,7 +157,7 @@ class Coder:
 
 
 def code_text(text: str, coder: Coder | None = None, **metadata: object) -> list[Event]:
-    """Code one text (plain text or HTML) and return its events; metadata as in `document_from_text`."""
+    """Code one text (plain text or HTML); metadata as in `document_from_text`."""
     from realpolitik.ingest import document_from_text
 
     coder = coder or Coder.load()

@@ -13,7 +13,7 @@ from realpolitik.errors import RealpolitikError
 
 app = typer.Typer(
     name="realpolitik",
-    help="Political event data (PLOVER/CAMEO) and actor relations from news, analysis and forum text.",
+    help="Political event data (PLOVER/CAMEO) and actor relations from news and forum text.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
