@@ -1,0 +1,17 @@
+"""The actors stage: mentions in a parsed post -> canonical, date-aware actors.
+
+    resolver = ActorResolver.load(settings)
+    resolver.find_mentions(doc, when)      # list[ActorMention], sorted, non-overlapping
+    resolver.resolve_name("President Putin", date(2021, 2, 1))
+    resolver.search("hezb")                # for the actor search box
+    resolver.surface_forms()               # every dictionary form (pre-filter)
+
+Dictionaries are data: ``realpolitik/data/actors/*.csv|yaml`` (schema in
+`realpolitik.actors.schema`), plus ``<data_dir>/actors/`` layered over them.
+"""
+
+from __future__ import annotations
+
+from realpolitik.actors.resolver import ActorResolver
+
+__all__ = ["ActorResolver"]

@@ -1,0 +1,144 @@
+"""`ActorResolver`: the actors stage (mentions in a parsed post -> canonical actors)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from realpolitik.actors.context import add_context
+from realpolitik.actors.loader import load_entries
+from realpolitik.actors.matching import Matchers, build_matchers, candidate_spans, form_key
+from realpolitik.actors.mentions import (
+    KIND_PRIORITY,
+    MENTION_KIND,
+    Found,
+    absorb,
+    choose_entry,
+    select,
+)
+from realpolitik.actors.pronouns import pronoun_found, resolve_pronouns
+from realpolitik.actors.roles import entry_actor
+from realpolitik.actors.schema import Entry
+from realpolitik.records import Actor, ActorMention
+from realpolitik.settings import Settings
+
+#: Determiners dropped from the front of a bare name given to `resolve_name`.
+LEADING_WORDS = ("the ", "a ", "an ")
+
+
+class ActorResolver:
+    """Loaded, validated actor dictionaries and the rules that apply them to text."""
+
+    def __init__(self, entries: dict[str, Entry]) -> None:
+        self.entries = entries
+        self.forms = index_forms(entries.values())
+        self._matchers: dict[int, Matchers] = {}
+        self._blank: Language | None = None
+
+    @classmethod
+    def load(cls, settings: Settings) -> ActorResolver:
+        """Load the shipped tables plus ``<settings.data_dir>/actors`` layered over them."""
+        extra = Path(settings.data_dir) / "actors" if settings.data_dir else None
+        return cls(load_entries(extra))
+
+    # ----------------------------------------------------------------- lookups
+
+    def surface_forms(self) -> Iterable[str]:
+        """Every surface form of every actor (for a pre-filter), in dictionary case."""
+        for key in self.forms:
+            yield key[1:] if key.startswith("=") else key
+
+    def search(self, query: str, limit: int = 20) -> list[Actor]:
+        """Actors whose name or alias starts with (first) or contains `query`."""
+        needle = form_key(query)
+        if not needle:
+            return []
+        prefix: dict[str, None] = {}
+        inside: dict[str, None] = {}
+        for key, ids in self.forms.items():
+            text = key.lstrip("=").lower()
+            bucket = prefix if text.startswith(needle) else inside if needle in text else None
+            if bucket is not None:
+                bucket.update(dict.fromkeys(i for i in ids if self.entries[i].kind != "place"))
+        ids = list(dict.fromkeys([*prefix, *inside]))[:limit]
+        today = date.today()
+        return [entry_actor(self.entries[i], today) for i in ids]
+
+    def resolve_name(self, text: str, when: date | None = None) -> Actor | None:
+        """The actor a bare name or phrase refers to ("President Kassym-Jomart Tokayev")."""
+        cleaned = " ".join(text.split())
+        for word in LEADING_WORDS:
+            if cleaned.lower().startswith(word):
+                cleaned = cleaned[len(word) :]
+        if not cleaned:
+            return None
+        doc = self._blank_nlp()(cleaned)
+        mentions = [m for m in self.find_mentions(doc, when) if m.kind != "pronoun"]
+        if not mentions:
+            return None
+        best = max(mentions, key=lambda m: (m.end_token - m.start_token, -m.start_token))
+        return best.actor
+
+    # ----------------------------------------------------------------- documents
+
+    def find_mentions(self, doc: Doc, when: date | None) -> list[ActorMention]:
+        """Every actor mention in the post, non-overlapping, sorted by start token."""
+        when = when or date.today()
+        found = self._dictionary_matches(doc, when)
+        found = absorb(doc, select(found))
+        found = add_context(doc, found)
+        mentions = [
+            to_mention(item, MENTION_KIND[item.kind]) for item in found if item.kind != "place"
+        ]
+        named = [item for item in found if item.kind != "place"]
+        for index, antecedent in resolve_pronouns(doc, named):
+            mentions.append(to_mention(pronoun_found(doc, index, antecedent), "pronoun"))
+        return sorted(mentions, key=lambda m: m.start_token)
+
+    def _dictionary_matches(self, doc: Doc, when: date) -> list[Found]:
+        has_ner = doc.has_annotation("ENT_IOB")
+        found: list[Found] = []
+        for start, end, key in candidate_spans(doc, self._matchers_for(doc)):
+            span = doc[start:end]
+            entry = choose_entry([self.entries[i] for i in self.forms[key]], span, has_ner)
+            if entry is not None:
+                actor = entry_actor(entry, when, span.text, span.start_char, span.end_char)
+                found.append(Found(start, end, entry, actor))
+        return found
+
+    def _matchers_for(self, doc: Doc) -> Matchers:
+        matchers = self._matchers.get(id(doc.vocab))
+        if matchers is None or matchers.vocab is not doc.vocab:
+            matchers = build_matchers(doc.vocab, self.forms)
+            self._matchers[id(doc.vocab)] = matchers
+        return matchers
+
+    def _blank_nlp(self) -> Language:
+        if self._blank is None:
+            self._blank = spacy.blank("en")
+        return self._blank
+
+
+def index_forms(entries: Iterable[Entry]) -> dict[str, tuple[str, ...]]:
+    """Form key -> entry ids, best first (kind priority, then later tables first)."""
+    ranked: dict[str, list[tuple[int, int, str]]] = {}
+    for order, entry in enumerate(entries):
+        for alias in entry.aliases:
+            key = form_key(alias)
+            ranked.setdefault(key, []).append((KIND_PRIORITY[entry.kind], -order, entry.id))
+    return {key: tuple(i for _, _, i in sorted(items)) for key, items in ranked.items()}
+
+
+def to_mention(item: Found, kind: str) -> ActorMention:
+    return ActorMention(
+        actor=item.actor,
+        start_token=item.start,
+        end_token=item.end,
+        kind=kind,
+        rule=item.entry.id,
+    )
