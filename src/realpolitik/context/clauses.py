@@ -1,0 +1,101 @@
+"""Small helpers over the dependency parse: parse checks, sentence spans, clause links."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+#: Dependencies that open a new clause under their head.
+CLAUSAL_DEPS = frozenset(
+    {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "dep", "xcomp"}
+)
+#: Dependencies that tie a noun or adjective to the predicate whose modality it shares.
+ARGUMENT_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+        "prep",
+        "attr",
+        "oprd",
+        "dative",
+        "agent",
+        "pcomp",
+        "compound",
+        "appos",
+        "npadvmod",
+        "acomp",
+        "poss",
+        "nmod",
+        "amod",
+    }
+)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+DASHES = frozenset({"-", "–", "—", "--", "(", "[", ")", "]"})
+
+
+def has_parse(tokens: Doc | Span) -> bool:
+    """True when the tokens carry a dependency parse (a pre-filter may leave some bare)."""
+    return any(token.dep_ for token in tokens)
+
+
+def sentence_span(doc: Doc, start_char: int, end_char: int, index: int) -> Span:
+    """The sentence the candidate names by character offsets (falls back to the token's sent)."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is not None and len(span) and span.start <= index < span.end:
+        return span
+    return sentence_of(doc[index])
+
+
+def sentence_of(token: Token) -> Span:
+    """The token's sentence, or the whole doc when sentence boundaries are unset."""
+    try:
+        return token.sent
+    except ValueError:
+        return token.doc[:]
+
+
+def is_predicate(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+
+
+def children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def subject_of(token: Token) -> Token | None:
+    """The subject of a predicate (following xcomp/conj up when it has none of its own)."""
+    seen = 0
+    while seen < 6:
+        for child in token.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return child
+            if child.dep_ == "agent":
+                objects = children(child, {"pobj"})
+                if objects:
+                    return objects[0]
+        if token.dep_ in {"xcomp", "conj"} and token.head is not token:
+            token = token.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def is_aside(token: Token) -> bool:
+    """True when a modifier clause is set off by dashes or brackets (the author's aside)."""
+    left = token.left_edge.i
+    doc = token.doc
+    before = doc[left - 1].text if left > 0 else ""
+    first = doc[left].text
+    return before in DASHES or first in DASHES
+
+
+def ends_with_question(sent: Span) -> bool:
+    for token in reversed(sent):
+        if token.is_space:
+            continue
+        if token.text in {'"', "”", "’", "'", ")"}:
+            continue
+        return "?" in token.text
+    return False
