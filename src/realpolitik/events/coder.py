@@ -1,0 +1,160 @@
+"""The event coder component: match triggers in parsed sentences, then build candidates."""
+
+from __future__ import annotations
+
+from itertools import product
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from realpolitik.events.matcher import Match, match_token
+from realpolitik.events.ontology import Ontology
+from realpolitik.events.patterns import PATTERN_FILES, PatternIndex, default_dir, load_patterns
+from realpolitik.events.roles import (
+    Argument,
+    arguments,
+    inherited_actor,
+    mention_index,
+    role_tokens,
+)
+from realpolitik.records import ActorMention, CoderInfo, EventCandidate, Post, Trigger
+from realpolitik.settings import Settings
+
+
+def is_parsed(sentence: Span) -> bool:
+    """A sentence the pre-filter left unparsed has no dependency labels."""
+    return any(token.dep_ for token in sentence)
+
+
+def parsed_sentences(doc: Doc) -> list[tuple[int, Span]]:
+    if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
+        return []
+    return [(i, sent) for i, sent in enumerate(doc.sents) if is_parsed(sent)]
+
+
+def data_paths(settings: Settings, name: str, files: tuple[str, ...]) -> list[Path]:
+    """Shipped files, each preceded by a same-named override in `settings.data_dir`."""
+    shipped = default_dir().parent / name
+    paths: list[Path] = []
+    for file in files:
+        if settings.data_dir and (Path(settings.data_dir) / name / file).is_file():
+            paths.append(Path(settings.data_dir) / name / file)
+        else:
+            paths.append(shipped / file)
+    return paths
+
+
+def same_actor(actor: ActorMention, recipient: ActorMention) -> bool:
+    if actor == recipient:
+        return True
+    return actor.actor.code is not None and actor.actor.code == recipient.actor.code
+
+
+def pairs(match: Match, actors: list[Argument], recipients: list[Argument]):
+    """Actor-recipient pairs; symmetric patterns pair coordinated actors both ways."""
+    if match.pattern.symmetric and not recipients and len(actors) > 1:
+        return [(a, b) for a in actors for b in actors if a is not b]
+    return list(product(actors or [None], recipients or [None]))
+
+
+class EventCoder:
+    """Codes `EventCandidate`s from a parsed post and its actor mentions."""
+
+    def __init__(self, ontology: Ontology, patterns: PatternIndex) -> None:
+        self.ontology = ontology
+        self.patterns = patterns
+
+    @classmethod
+    def load(cls, settings: Settings) -> EventCoder:
+        """Load and validate the ontology table and pattern files."""
+        ontology_path = data_paths(settings, "ontology", ("cameo_plover.csv",))[0]
+        ontology = Ontology.load(ontology_path)
+        paths = data_paths(settings, "patterns", PATTERN_FILES)
+        return cls(ontology, load_patterns(paths, set(ontology.codes)))
+
+    def trigger_lemmas(self) -> frozenset[str]:
+        """Every verb lemma and event noun that can trigger a pattern."""
+        return self.patterns.lemmas()
+
+    def match(self, sentence: Span) -> list[tuple[Match, bool]]:
+        """Matches in a sentence, each with whether it must find its own recipient.
+
+        Verbs come first; a noun that is a verb pattern's object ("launched strikes")
+        is not matched again, and a noun inside a verb's argument ("a drone strike
+        killed X") is coded only if it has a recipient of its own.
+        """
+        verbs = [m for t in sentence if t.pos_ == "VERB" and (m := match_token(t, self.patterns))]
+        objects = {m.object.i for m in verbs if m.object is not None}
+        in_arguments = {t.i for m in verbs for t in argument_heads(m)}
+        nouns = [
+            (m, t.i in in_arguments)
+            for t in sentence
+            if t.pos_ == "NOUN" and t.i not in objects and (m := match_token(t, self.patterns))
+        ]
+        return [(m, False) for m in verbs] + nouns
+
+    def code(self, doc: Doc, post: Post, mentions: list[ActorMention]) -> list[EventCandidate]:
+        """All event candidates of a post, in sentence and trigger order."""
+        index = mention_index(mentions)
+        candidates: list[EventCandidate] = []
+        for sentence_id, sentence in parsed_sentences(doc):
+            for match, needs_recipient in self.match(sentence):
+                built = self.build(match, post, sentence_id, sentence, index)
+                if needs_recipient:
+                    built = [c for c in built if c.recipient is not None]
+                candidates.extend(built)
+        return candidates
+
+    def build(
+        self,
+        match: Match,
+        post: Post,
+        sentence_id: int,
+        sentence: Span,
+        index: dict[int, ActorMention],
+    ) -> list[EventCandidate]:
+        """Annotate step: one candidate per actor-recipient pair of a match."""
+        pattern = match.pattern
+        actors = arguments(match, pattern.actor, index)
+        if not actors and pattern.pos == "VERB":
+            actors = inherited_actor(match, index)
+        recipients = arguments(match, pattern.recipient, index)
+        code = self.ontology.code_for(pattern.cameo or "")
+        token = match.trigger
+        trigger = Trigger(token.text, token.idx, token.idx + len(token.text))
+        seen: set[tuple[int, int]] = set()
+        built: list[EventCandidate] = []
+        for actor, recipient in pairs(match, actors, recipients):
+            if actor is None and recipient is None:
+                continue
+            if actor and recipient and same_actor(actor.mention, recipient.mention):
+                continue
+            key = (id(actor.mention) if actor else 0, id(recipient.mention) if recipient else 0)
+            if key in seen:
+                continue
+            seen.add(key)
+            certainty = min(a.confidence for a in (actor, recipient) if a is not None)
+            if actor is None or recipient is None:
+                certainty *= 0.8
+            built.append(
+                EventCandidate(
+                    post_id=post.post_id,
+                    sentence_id=sentence_id,
+                    sentence_start=sentence.start_char,
+                    sentence_end=sentence.end_char,
+                    trigger_start_token=token.i,
+                    trigger_end_token=token.i + 1,
+                    trigger=trigger,
+                    code=code,
+                    actor=actor.mention if actor else None,
+                    recipient=recipient.mention if recipient else None,
+                    coder=CoderInfo("rule", pattern.id, round(pattern.confidence * certainty, 3)),
+                )
+            )
+        return built
+
+
+def argument_heads(match: Match) -> list[Token]:
+    """Tokens in the argument phrases of a verb match (a noun there is not a second event)."""
+    specs = (*match.pattern.actor, *match.pattern.recipient)
+    return [t for spec in specs for t in role_tokens(match, spec)]

@@ -1,0 +1,123 @@
+"""Match step: which pattern (if any) a token triggers, and the tokens that satisfied it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from realpolitik.events.patterns import Pattern, PatternIndex
+
+PREP_DEPS = frozenset({"prep", "agent", "dative", "prt"})
+MODIFIER_DEPS = frozenset({"advmod", "amod", "compound", "npadvmod", "nmod", "acomp"})
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A trigger token, the pattern it matched and the object noun the pattern required."""
+
+    trigger: Token
+    pattern: Pattern
+    object: Token | None
+
+
+def words(token: Token) -> set[str]:
+    """The forms a dictionary word may match: lemma and lower-cased text."""
+    return {token.lemma_.lower(), token.lower_}
+
+
+def matches_phrase(token: Token, phrases: tuple[str, ...]) -> bool:
+    """True if `token` heads one of `phrases` (head word last, modifiers among its children)."""
+    forms = words(token)
+    modifiers: set[str] | None = None
+    for phrase in phrases:
+        *mods, head = phrase.split()
+        if head not in forms:
+            continue
+        if not mods:
+            return True
+        if modifiers is None:
+            modifiers = {w for c in token.children if c.dep_ in PHRASE_DEPS for w in words(c)}
+        if all(m in modifiers for m in mods):
+            return True
+    return False
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def object_of(verb: Token, phrases: tuple[str, ...]) -> Token | None:
+    """The direct object (or passive subject) of `verb` that heads one of `phrases`."""
+    deps = OBJECT_DEPS | {"nsubjpass"} if is_passive(verb) else OBJECT_DEPS
+    for child in verb.children:
+        if child.dep_ in deps and matches_phrase(child, phrases):
+            return child
+    return None
+
+
+def preps_of(token: Token, name: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in PREP_DEPS and c.lower_ == name]
+
+
+def prep_matches(heads: list[Token], pattern: Pattern) -> bool:
+    for head in heads:
+        for prep in preps_of(head, pattern.prep or ""):
+            if not pattern.prep_object:
+                return True
+            if any(matches_phrase(p, pattern.prep_object) for p in prep.children):
+                return True
+    return False
+
+
+def satisfies(token: Token, pattern: Pattern) -> tuple[bool, Token | None]:
+    """Whether `token` meets every constraint of `pattern`, and the object noun it used."""
+    obj = object_of(token, pattern.object) if pattern.object else None
+    if pattern.object and obj is None:
+        return False, None
+    heads = [token] if obj is None else [token, obj]
+    if pattern.particle and not any(
+        c.lower_ == pattern.particle for c in token.children if c.dep_ in PREP_DEPS | {"advmod"}
+    ):
+        return False, None
+    if pattern.prep and not prep_matches(heads, pattern):
+        return False, None
+    if pattern.subject and not any(
+        matches_phrase(c, pattern.subject) for c in token.lefts if c.dep_ != "punct"
+    ):
+        return False, None
+    if pattern.modifier and not any(
+        matches_phrase(c, pattern.modifier) for c in token.children if c.dep_ in MODIFIER_DEPS
+    ):
+        return False, None
+    return True, obj
+
+
+def trigger_pos(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        return "VERB"
+    if token.pos_ == "NOUN":
+        return "NOUN"
+    return None
+
+
+def match_token(token: Token, index: PatternIndex) -> Match | None:
+    """The most specific pattern `token` satisfies (earlier files win ties), else None.
+
+    A winning pattern with no CAMEO code blocks the token ("not an event").
+    """
+    pos = trigger_pos(token)
+    if pos is None:
+        return None
+    best: Match | None = None
+    for pattern in index.candidates(token.lemma_.lower(), pos):
+        if best is not None and pattern.specificity <= best.pattern.specificity:
+            continue
+        ok, obj = satisfies(token, pattern)
+        if ok:
+            best = Match(token, pattern, obj)
+    if best is None or best.pattern.cameo is None:
+        return None
+    return best

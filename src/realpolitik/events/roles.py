@@ -1,0 +1,154 @@
+"""Find the actor and recipient of a matched trigger by dependency role.
+
+A role spec (see `patterns`) names tokens; each token is mapped to the actor
+mention covering it or, failing that, to a mention among its modifiers
+("the Russian embassy" -> the "Russian" mention), with a confidence that drops
+with the distance. Coordinated tokens ("Iran and Russia") each give a mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from realpolitik.events.matcher import PREP_DEPS, Match, is_passive
+from realpolitik.records import ActorMention
+
+#: Dependents searched (breadth first) for a mention when the role token has none.
+SEARCH_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "prep", "pobj"})
+NOUN_MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+MAX_DEPTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """A mention filling a role, with how sure we are it fills it (0-1)."""
+
+    mention: ActorMention
+    confidence: float
+
+
+def mention_index(mentions: list[ActorMention]) -> dict[int, ActorMention]:
+    """Token index -> the shortest mention covering it."""
+    index: dict[int, ActorMention] = {}
+    for mention in sorted(mentions, key=lambda m: m.end_token - m.start_token, reverse=True):
+        for i in range(mention.start_token, mention.end_token):
+            index[i] = mention
+    return index
+
+
+def find_mention(token: Token, index: dict[int, ActorMention]) -> Argument | None:
+    """The mention at `token`, else the nearest one among its modifiers."""
+    frontier, depth = [token], 0
+    while frontier and depth <= MAX_DEPTH:
+        for candidate in frontier:
+            if candidate.i in index:
+                return Argument(index[candidate.i], 1.0 - 0.1 * depth)
+        frontier = [
+            child
+            for candidate in frontier
+            for child in candidate.children
+            if child.dep_ in SEARCH_DEPS and (child.dep_ != "prep" or child.lower_ == "of")
+        ]
+        depth += 1
+    return None
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def _prep_objects(heads: list[Token], name: str) -> list[Token]:
+    return [
+        pobj
+        for head in heads
+        for prep in head.children
+        if prep.dep_ in PREP_DEPS and prep.lower_ == name
+        for pobj in _pobjs(prep)
+    ]
+
+
+def role_tokens(match: Match, spec: str) -> list[Token]:
+    """The tokens that fill role `spec` for `match` (before coordination)."""
+    trigger = match.trigger
+    heads = [trigger] if match.object is None else [trigger, match.object]
+    children = list(trigger.children)
+    if spec.startswith("prep:"):
+        return _prep_objects(heads, spec[5:])
+    if spec == "nsubj":
+        return [c for c in children if c.dep_ == "nsubj"]
+    if spec == "agent":
+        return [p for c in children if c.dep_ == "agent" for p in _pobjs(c)]
+    if spec == "nsubjpass":
+        return [c for c in children if c.dep_ == "nsubjpass" and c != match.object]
+    if spec == "dobj":
+        return [c for c in children if c.dep_ in ("dobj", "obj") and c != match.object]
+    if spec == "dative":
+        datives = [c for c in children if c.dep_ == "dative"]
+        return [p for d in datives for p in (_pobjs(d) or [d])]
+    if spec == "poss":
+        return [c for c in children if c.dep_ == "poss"]
+    if spec == "mod":
+        return [c for c in children if c.dep_ in NOUN_MOD_DEPS]
+    return []
+
+
+def _resolve_relative(token: Token) -> Token:
+    """'which'/'who' as subject of a relative clause -> the noun the clause modifies."""
+    clause = token.head
+    if token.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+        return clause.head
+    return token
+
+
+def arguments(
+    match: Match, specs: tuple[str, ...], index: dict[int, ActorMention]
+) -> list[Argument]:
+    """Mentions for the first role spec that yields any (coordinated tokens each count)."""
+    for rank, spec in enumerate(specs):
+        found: list[Argument] = []
+        for token in role_tokens(match, spec):
+            for member in (token, *token.conjuncts):
+                argument = find_mention(_resolve_relative(member), index)
+                if argument and all(a.mention != argument.mention for a in found):
+                    penalty = 0.03 * rank
+                    found.append(Argument(argument.mention, argument.confidence - penalty))
+        if found:
+            return found
+    return []
+
+
+def _controller(verb: Token) -> tuple[Token, str] | None:
+    """The token whose subject (or object) an argument-less verb inherits, and that role."""
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        return (head, "dobj") if any(c.dep_ == "dobj" for c in head.children) else (head, "nsubj")
+    if verb.dep_ in ("conj", "advcl", "ccomp"):
+        return head, "nsubjpass" if is_passive(head) else "nsubj"
+    if verb.dep_ == "relcl":
+        return head, "self"
+    if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+        return head, "self"
+    return None
+
+
+def inherited_actor(match: Match, index: dict[int, ActorMention], depth: int = 0) -> list[Argument]:
+    """The actor of a verb without one, from the verb it is an xcomp/conj/relcl/acl of."""
+    found = _controller(match.trigger)
+    if found is None or depth > 3:
+        return []
+    head, role = found
+    if role == "self":
+        argument = find_mention(head, index)
+        return [Argument(argument.mention, argument.confidence * 0.85)] if argument else []
+    head_match = Match(head, match.pattern, None)
+    tokens = role_tokens(head_match, role) or role_tokens(head_match, "agent")
+    result = [
+        Argument(a.mention, a.confidence * 0.85)
+        for t in tokens
+        for member in (t, *t.conjuncts)
+        if (a := find_mention(_resolve_relative(member), index))
+    ]
+    return result or inherited_actor(head_match, index, depth + 1)
