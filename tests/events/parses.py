@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.lang.en import English
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from realpolitik.records import Actor, ActorMention, Post
 
@@ -15,7 +15,7 @@ def parse(rows: list[Row]) -> Doc:
     words = [row[0] for row in rows]
     spaces = [i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))]
     return Doc(
-        Vocab(),
+        English().vocab,
         words=words,
         spaces=spaces,
         heads=[row[1] for row in rows],

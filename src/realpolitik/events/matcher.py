@@ -11,6 +11,7 @@ from realpolitik.events.patterns import Pattern, PatternIndex
 PREP_DEPS = frozenset({"prep", "agent", "dative", "prt"})
 MODIFIER_DEPS = frozenset({"advmod", "amod", "compound", "npadvmod", "nmod", "acomp"})
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+PARTICLE_DEPS = PREP_DEPS | {"advmod"}
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 
 
@@ -25,7 +26,7 @@ class Match:
 
 def words(token: Token) -> set[str]:
     """The forms a dictionary word may match: lemma and lower-cased text."""
-    return {token.lemma_.lower(), token.lower_}
+    return {token.lemma_.lower(), token.text.lower()}
 
 
 def matches_phrase(token: Token, phrases: tuple[str, ...]) -> bool:
@@ -59,7 +60,7 @@ def object_of(verb: Token, phrases: tuple[str, ...]) -> Token | None:
 
 
 def preps_of(token: Token, name: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in PREP_DEPS and c.lower_ == name]
+    return [c for c in token.children if c.dep_ in PREP_DEPS and c.text.lower() == name]
 
 
 def prep_matches(heads: list[Token], pattern: Pattern) -> bool:
@@ -78,9 +79,8 @@ def satisfies(token: Token, pattern: Pattern) -> tuple[bool, Token | None]:
     if pattern.object and obj is None:
         return False, None
     heads = [token] if obj is None else [token, obj]
-    if pattern.particle and not any(
-        c.lower_ == pattern.particle for c in token.children if c.dep_ in PREP_DEPS | {"advmod"}
-    ):
+    particles = [c.text.lower() for c in token.children if c.dep_ in PARTICLE_DEPS]
+    if pattern.particle and pattern.particle not in particles:
         return False, None
     if pattern.prep and not prep_matches(heads, pattern):
         return False, None

@@ -50,7 +50,7 @@ def find_mention(token: Token, index: dict[int, ActorMention]) -> Argument | Non
             child
             for candidate in frontier
             for child in candidate.children
-            if child.dep_ in SEARCH_DEPS and (child.dep_ != "prep" or child.lower_ == "of")
+            if child.dep_ in SEARCH_DEPS and (child.dep_ != "prep" or child.text.lower() == "of")
         ]
         depth += 1
     return None
@@ -65,7 +65,7 @@ def _prep_objects(heads: list[Token], name: str) -> list[Token]:
         pobj
         for head in heads
         for prep in head.children
-        if prep.dep_ in PREP_DEPS and prep.lower_ == name
+        if prep.dep_ in PREP_DEPS and prep.text.lower() == name
         for pobj in _pobjs(prep)
     ]
 
@@ -98,7 +98,7 @@ def role_tokens(match: Match, spec: str) -> list[Token]:
 def _resolve_relative(token: Token) -> Token:
     """'which'/'who' as subject of a relative clause -> the noun the clause modifies."""
     clause = token.head
-    if token.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+    if token.text.lower() in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
         return clause.head
     return token
 
