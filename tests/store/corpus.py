@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from realpolitik.records import (
     Actor,
@@ -112,7 +112,58 @@ def coded(doc_id: str, day: str, specs: list[tuple], publisher: str = "Example N
     """A coded document: each spec is (source, kind, target) or (source, kind, target, kwargs)."""
     events = []
     for n, spec in enumerate(specs):
-        kwargs = spec[3] if len(spec) > 3 else {}
-        kwargs.setdefault("when", day)
+        kwargs = {"when": day, **(spec[3] if len(spec) > 3 else {})}
         events.append(event(doc_id, n, spec[0], spec[1], spec[2], **kwargs))
     return Coded(document(doc_id, day, publisher, text=f"{doc_id} {specs}"), tuple(events))
+
+
+HEZBOLLAH = "LBNREB:Hezbollah"
+
+#: The seeds' system in miniature: an IRN-RUS-SYR-Hezbollah axis against the US and allies.
+AXIS = [
+    ("RUS/MIL", "AID", "SYR"),
+    ("RUS", "CONSULT", "IRN"),
+    ("IRN", "AID", "SYR/MIL"),
+    ("IRN/MIL", "COOPERATE", HEZBOLLAH),
+    (HEZBOLLAH, "COOPERATE", "SYR/MIL"),
+    ("SYR", "AGREE", "RUS"),
+    ("IRN", "AGREE", "RUS"),
+]
+WEST = [
+    ("USA", "CONSULT", "GBR"),
+    ("USA", "AID", "ISR"),
+    ("GBR", "AGREE", "ISR"),
+    ("SAU", "CONSULT", "USA"),
+]
+HOSTILE = [
+    ("USA", "SANCTION", "IRN"),
+    ("USA", "ACCUSE", "RUS"),
+    ("ISR/MIL", "ASSAULT", HEZBOLLAH),
+    ("SAU", "ACCUSE", "IRN"),
+    ("GBR", "ACCUSE", "RUS"),
+    ("IRN", "THREATEN", "USA"),
+    ("ISR", "ACCUSE", "IRN"),
+    ("USA", "ACCUSE", "SYR"),
+]
+#: Not things that happened in the window: must not move present-day relations.
+NON_FACTUAL = [
+    ("USA/MIL", "ASSAULT", "RUS", {"status": "hypothetical"}),
+    ("USA/MIL", "ASSAULT", "SYR", {"status": "future"}),
+    ("RUS", "AID", "USA", {"status": "negated"}),
+]
+HISTORY = [
+    ("RUS/MIL", "ASSAULT", "IRN", {"when": "1826-01-01", "precision": "century"}),
+    ("RUS", "AID", "IRQ", {"when": "1985-01-01", "precision": "decade"}),
+]
+
+
+def world(store, weeks: int = 12, start: str = "2016-12-05") -> None:
+    """Fill `store` with `weeks` weekly documents from two outlets; USA-RUS turns sour halfway."""
+    first = date.fromisoformat(start)
+    for week in range(weeks):
+        day = (first + timedelta(days=7 * week)).isoformat()
+        usa_rus = ("USA", "AGREE", "RUS") if week < weeks // 2 else ("USA", "SANCTION", "RUS")
+        specs = [*AXIS, *WEST, *HOSTILE, usa_rus, *NON_FACTUAL, *HISTORY]
+        store.add_coded(coded(f"w{week}", day, [tuple(s) for s in specs], publisher="Wire A"))
+        echo = [*AXIS[:3], *HOSTILE[:2], usa_rus]
+        store.add_coded(coded(f"e{week}", day, echo, publisher="Paper B"))

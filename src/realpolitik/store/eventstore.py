@@ -195,6 +195,16 @@ class EventStore:
         ).fetchall()
         return [_event_dict(row) for row in result]
 
+    def get_events(self, event_ids: list[str]) -> list[dict[str, Any]]:
+        """These events (same dicts as `query_events`), in the order given; unknown ids dropped."""
+        if not event_ids:
+            return []
+        result = self.conn.execute(
+            f"{_EVENT_SELECT} WHERE e.event_id IN (SELECT unnest(?))", [list(event_ids)]
+        ).fetchall()
+        found = {record["event_id"]: record for record in map(_event_dict, result)}
+        return [found[i] for i in event_ids if i in found]
+
     def count_events(self, filters: EventFilter) -> int:
         where, params = where_clause(filters)
         row = self.conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
