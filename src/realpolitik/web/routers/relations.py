@@ -1,0 +1,93 @@
+"""Relations between actors: a dyad's time series, the alignment network, and shifts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.concurrency import run_in_threadpool
+
+from realpolitik.web.backend import Backend
+from realpolitik.web.deps import get_backend
+from realpolitik.web.highlight import with_highlights
+from realpolitik.web.models import NetworkOut, RelationOut, ShiftOut
+from realpolitik.web.params import (
+    ActorPath,
+    ActorQuery,
+    DateFrom,
+    DateTo,
+    FreqQuery,
+    MinEventsQuery,
+)
+
+router = APIRouter(tags=["relations"])
+
+
+def _check_range(date_from: Any, date_to: Any) -> None:
+    if date_from and date_to and date_from > date_to:
+        raise HTTPException(422, "date_from is after date_to")
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+@router.get("/relations/{a}/{b}", response_model=RelationOut, summary="A dyad over time")
+async def relation(
+    a: ActorPath,
+    b: ActorPath,
+    backend: Annotated[Backend, Depends(get_backend)],
+    freq: FreqQuery = "month",
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    include_nonfactual: Annotated[bool, Query()] = False,
+) -> dict[str, Any]:
+    """Cooperation and conflict between `a` and `b` per period, each way, with evidence."""
+    _check_range(date_from, date_to)
+    series = await run_in_threadpool(
+        backend.relation,
+        a.upper(),
+        b.upper(),
+        freq=freq,
+        date_from=_iso(date_from),
+        date_to=_iso(date_to),
+        include_nonfactual=include_nonfactual,
+    )
+    for period in series.get("periods", []):
+        period["evidence"] = [with_highlights(e) for e in period.get("evidence", [])]
+    return series
+
+
+@router.get("/network", response_model=NetworkOut, summary="The alignment network")
+async def network(
+    backend: Annotated[Backend, Depends(get_backend)],
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    min_events: MinEventsQuery = 1,
+) -> dict[str, Any]:
+    """Actors, signed edges (cooperation vs conflict), blocs and alignment scores."""
+    _check_range(date_from, date_to)
+    return await run_in_threadpool(
+        backend.network, date_from=_iso(date_from), date_to=_iso(date_to), min_events=min_events
+    )
+
+
+@router.get("/shifts", response_model=list[ShiftOut], summary="Shifts in relations")
+async def shifts(
+    backend: Annotated[Backend, Depends(get_backend)],
+    a: ActorQuery = None,
+    b: ActorQuery = None,
+    freq: FreqQuery = "month",
+    min_events: MinEventsQuery = 3,
+) -> list[dict[str, Any]]:
+    """Periods where a relation turned, with the events that moved it."""
+    found = await run_in_threadpool(
+        backend.shifts,
+        a=a.upper() if a else None,
+        b=b.upper() if b else None,
+        freq=freq,
+        min_events=min_events,
+    )
+    for shift in found:
+        shift["evidence"] = [with_highlights(e) for e in shift.get("evidence", [])]
+    return found

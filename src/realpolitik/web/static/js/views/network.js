@@ -1,0 +1,200 @@
+// Network view: the signed alignment graph, a time window, and the events behind an edge.
+
+import { getJSON, serverInfo } from "../api.js";
+import { debounce, h, notice, replace } from "../dom.js";
+import { eventCards } from "../eventlist.js";
+import { BLOC_COLOURS, signColour } from "../format.js";
+
+/** Month starts ("2019-01") from the first to the last month of the store's dates. */
+export function monthsBetween(first, last) {
+  if (!first || !last) return [];
+  let [year, month] = first.slice(0, 7).split("-").map(Number);
+  const [endYear, endMonth] = last.slice(0, 7).split("-").map(Number);
+  const months = [];
+  while (year < endYear || (year === endYear && month <= endMonth)) {
+    months.push(`${year}-${String(month).padStart(2, "0")}`);
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+    if (months.length > 2400) break;
+  }
+  return months;
+}
+
+function monthEnd(month) {
+  const [year, m] = month.split("-").map(Number);
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return `${month}-${String(last).padStart(2, "0")}`;
+}
+
+function blocOf(node) {
+  return Number.isInteger(node.bloc) ? node.bloc : -1;
+}
+
+function elements(network) {
+  const max = Math.max(1, ...network.nodes.map((n) => n.events || 0));
+  const nodes = network.nodes.map((n) => ({
+    data: {
+      id: n.id,
+      label: n.label || n.id,
+      size: 18 + 52 * Math.sqrt((n.events || 0) / max),
+      colour: blocOf(n) >= 0 ? BLOC_COLOURS[blocOf(n) % BLOC_COLOURS.length] : "#9e9e9e",
+      events: n.events || 0,
+    },
+  }));
+  const maxEdge = Math.max(1, ...network.edges.map((e) => e.events || 0));
+  const edges = network.edges.map((e) => ({
+    data: {
+      id: `${e.source}__${e.target}`,
+      source: e.source,
+      target: e.target,
+      colour: signColour(e.cooperation, e.conflict),
+      width: 1.5 + 8 * Math.sqrt((e.events || 0) / maxEdge),
+      events: e.events || 0,
+      cooperation: e.cooperation || 0,
+      conflict: e.conflict || 0,
+    },
+  }));
+  return [...nodes, ...edges];
+}
+
+const STYLE = [
+  {
+    selector: "node",
+    style: {
+      "background-color": "data(colour)",
+      label: "data(label)",
+      width: "data(size)",
+      height: "data(size)",
+      "font-size": 13,
+      "text-valign": "bottom",
+      "text-margin-y": 4,
+      "text-outline-color": "#fff",
+      "text-outline-width": 2,
+    },
+  },
+  {
+    selector: "edge",
+    style: {
+      "line-color": "data(colour)",
+      width: "data(width)",
+      "curve-style": "bezier",
+      opacity: 0.8,
+    },
+  },
+  { selector: "edge:selected", style: { opacity: 1, "underlay-color": "#ffd54f", "underlay-opacity": 0.8, "underlay-padding": 4 } },
+  { selector: "node:selected", style: { "border-width": 3, "border-color": "#ffb300" } },
+];
+
+async function edgeEvents(source, target) {
+  const [there, back] = await Promise.all([
+    getJSON("/events", { actor: source, recipient: target, limit: 100 }),
+    getJSON("/events", { actor: target, recipient: source, limit: 100 }),
+  ]);
+  return { total: there.total + back.total, events: [...there.events, ...back.events] };
+}
+
+async function showEdge(panel, data) {
+  replace(panel, notice(`Loading events between ${data.source} and ${data.target}…`));
+  const { total, events } = await edgeEvents(data.source, data.target);
+  events.sort((a, b) => String(a.date?.start).localeCompare(String(b.date?.start)));
+  replace(
+    panel,
+    h("h3", {}, `${data.source} ↔ ${data.target}`),
+    h(
+      "p",
+      { class: "muted" },
+      `${data.events} events in window · cooperation ${data.cooperation} · conflict ${data.conflict} · ${total} in store`,
+    ),
+    h(
+      "p",
+      {},
+      h("a", { href: `#/relation/${encodeURIComponent(data.source)}/${encodeURIComponent(data.target)}`, class: "button" }, "Relationship timeline"),
+      " ",
+      h("a", { href: `#/events?actor=${encodeURIComponent(data.source)}&recipient=${encodeURIComponent(data.target)}`, class: "button" }, "In the explorer"),
+    ),
+    events.length ? eventCards(events) : notice("No events."),
+  );
+}
+
+function showNode(panel, data) {
+  replace(
+    panel,
+    h("h3", {}, data.label),
+    h("p", { class: "muted" }, `${data.events} events`),
+    h("p", {}, h("a", { href: `#/events?actor=${encodeURIComponent(data.id)}`, class: "button" }, "Events by this actor")),
+    notice("Click an edge to see the events behind it."),
+  );
+}
+
+function blocLegend(network) {
+  const labels = Object.fromEntries(network.nodes.map((n) => [n.id, n.label || n.id]));
+  return h(
+    "ul",
+    { class: "blocs" },
+    (network.blocs || []).map((bloc, index) =>
+      h(
+        "li",
+        {},
+        h("span", { class: "swatch", style: `background:${BLOC_COLOURS[index % BLOC_COLOURS.length]}` }),
+        bloc.map((id) => labels[id] || id).join(", "),
+      ),
+    ),
+  );
+}
+
+function windowControls(months, onChange) {
+  const from = h("input", { type: "range", min: 0, max: Math.max(0, months.length - 1), value: 0, id: "window-from", "aria-label": "window start" });
+  const to = h("input", { type: "range", min: 0, max: Math.max(0, months.length - 1), value: Math.max(0, months.length - 1), id: "window-to", "aria-label": "window end" });
+  const label = h("output", { id: "window-label" });
+  const update = () => {
+    let [a, b] = [Number(from.value), Number(to.value)];
+    if (a > b) [a, b] = [b, a];
+    label.textContent = months.length ? `${months[a]} – ${months[b]}` : "all dates";
+    onChange(months.length ? { date_from: `${months[a]}-01`, date_to: monthEnd(months[b]) } : {});
+  };
+  const debounced = debounce(update, 250);
+  from.addEventListener("input", debounced);
+  to.addEventListener("input", debounced);
+  return { node: h("div", { class: "window" }, h("label", {}, "Time window "), from, to, label), update };
+}
+
+export async function renderNetwork(target, _args, params, current) {
+  const info = await serverInfo();
+  const months = monthsBetween(info.date_from, info.date_to);
+  const graph = h("div", { id: "graph", class: "graph" });
+  const panel = h("aside", { id: "edge-panel", class: "panel" }, notice("Click an edge to see the events behind it."));
+  const summary = h("p", { class: "muted", id: "network-summary" });
+  const legend = h("div", { class: "legend-box" });
+  const minEvents = Number(params.get("min_events") || 1);
+  let cy = null;
+
+  async function draw(range) {
+    const network = await getJSON("/network", { ...range, min_events: minEvents });
+    if (!current()) return;
+    summary.textContent = `${network.nodes.length} actors · ${network.edges.length} relations · ${(network.blocs || []).length} blocs`;
+    replace(legend, h("strong", {}, "Blocs"), blocLegend(network), h("p", { class: "muted" }, "Edge colour: green cooperation, red conflict; width: events. Node size: activity."));
+    if (cy) cy.destroy();
+    cy = cytoscapeLib()({ container: graph, elements: elements(network), style: STYLE, layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 }, wheelSensitivity: 0.3 });
+    cy.on("tap", "edge", (evt) => showEdge(panel, evt.target.data()).catch((e) => replace(panel, notice(e.message, "error"))));
+    cy.on("tap", "node", (evt) => showNode(panel, evt.target.data()));
+    graph.cy = cy;
+    graph.dataset.ready = "true";
+  }
+
+  const controls = windowControls(months, (range) => {
+    graph.dataset.ready = "false";
+    draw(range).catch((e) => replace(panel, notice(e.message, "error")));
+  });
+  replace(
+    target,
+    h("section", { class: "view-network" },
+      h("div", { class: "toolbar" }, h("h2", {}, "Alignment network"), controls.node, summary),
+      h("div", { class: "split" }, h("div", { class: "graph-wrap" }, graph, legend), panel)),
+  );
+  controls.update();
+}
+
+function cytoscapeLib() {
+  if (typeof window.cytoscape !== "function") throw new Error("graph library failed to load");
+  return window.cytoscape;
+}
