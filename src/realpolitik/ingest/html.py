@@ -7,7 +7,8 @@ matches, trafilatura's own comment text becomes a single comment post.
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement
+from lxml.etree import ParserError
+from lxml.html import HtmlElement, document_fromstring
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
@@ -31,6 +32,17 @@ def _drop_title(paragraphs: list[Paragraph], title: str | None) -> list[Paragrap
     return paragraphs
 
 
+def _load(text: str) -> HtmlElement:
+    """Parse a page or a fragment; `InputError` when lxml cannot make a tree of it."""
+    tree = load_html(text) if "<html" in text[:4096].lower() else None
+    if tree is None:
+        try:
+            tree = document_fromstring(text)
+        except (ParserError, ValueError) as exc:
+            raise InputError(f"unparseable HTML ({exc})") from exc
+    return tree
+
+
 def _remove(tree: HtmlElement, xpath: str) -> None:
     for element in tree.xpath(xpath):
         if element.getparent() is not None:
@@ -39,9 +51,7 @@ def _remove(tree: HtmlElement, xpath: str) -> None:
 
 def parse_html(text: str, rules: IngestRules) -> Extraction:
     """Extract the article, its metadata and its comments from an HTML page."""
-    tree = load_html(text)
-    if tree is None:
-        raise InputError("unparseable HTML")
+    tree = _load(text)
     comments, item_xpath = extract_comments(tree, rules.html)
     if item_xpath:
         _remove(tree, item_xpath)  # before trafilatura, so comment dates are not the page's

@@ -24,7 +24,7 @@ _ITALIC_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?!
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _QUOTE = re.compile(r"^(?:>\s?)+")
 _BULLET = re.compile(r"^[*+-]\s+(?=\S)")
-_RULE = re.compile(r"^[\s*_=~#-]*$")
+_RULE = re.compile(r"^\s*(?:(?:[*_=~#-]\s*){3,}|[*#]?)\s*$")  # "---", "* * *", a lone "*"
 _LINK_ONLY = re.compile(r"^\s*\[[^\]\n]+\]\([^)\n]*\)\s*$")
 _TERMINAL = re.compile(r"""[.!?:;…]['"’”)\]]*$""")
 
