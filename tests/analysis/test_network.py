@@ -1,0 +1,71 @@
+"""Network: signed edges, alignment, two blocs separating the axis from the US and allies."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from realpolitik.analysis.blocs import signed_communities, signed_modularity
+from realpolitik.analysis.network import alignment_scores, build_network
+
+WINDOW = {"date_from": "2016-12-01", "date_to": "2017-03-31"}
+
+
+def test_two_blocs(world_store):
+    network = build_network(world_store, **WINDOW)
+    blocs = [set(b) for b in network.blocs]
+    axis = {"IRN", "RUS", "SYR", "LBNREB"}
+    west = {"USA", "GBR", "ISR", "SAU"}
+    assert axis in blocs and west in blocs, network.blocs
+    nodes = {n.id: n for n in network.nodes}
+    assert nodes["LBNREB"].label == "Hezbollah" and nodes["RUS"].label == "RUS"
+    assert nodes["IRN"].bloc == nodes["SYR"].bloc != nodes["USA"].bloc
+
+
+def test_edges_signed_and_alignment(world_store):
+    network = build_network(world_store, **WINDOW)
+    edges = {(e.source, e.target): e for e in network.edges}
+    assert edges[("RUS", "SYR")].weight > 0.9 and edges[("RUS", "SYR")].conflict == 0
+    assert edges[("IRN", "USA")].weight < -0.9
+    assert edges[("RUS", "USA")].cooperation == 6 and edges[("RUS", "USA")].conflict == 18
+    score = {(a.a, a.b): a.score for a in network.alignment}
+    assert score[("IRN", "RUS")] > 0.5 and score[("IRN", "USA")] < -0.5
+    data = network.to_dict()
+    assert {"nodes", "edges", "blocs", "alignment"} <= set(data)
+    assert {"id", "label", "country", "events", "bloc"} <= set(data["nodes"][0])
+
+
+def test_history_and_hypotheticals_left_out(world_store):
+    network = build_network(world_store, **WINDOW)
+    edges = {(e.source, e.target) for e in network.edges}
+    assert ("IRQ", "RUS") not in edges  # 1980s arms sales are outside the window
+    everything = build_network(world_store)
+    assert ("IRQ", "RUS") in {(e.source, e.target) for e in everything.edges}
+    usa_syr = next(e for e in network.edges if (e.source, e.target) == ("SYR", "USA"))
+    assert usa_syr.conflict == 12  # accusations only; the "future" assault is not counted
+
+
+def test_min_events_and_graphml(world_store, tmp_path):
+    network = build_network(world_store, min_events=20, **WINDOW)
+    assert all(e.events >= 20 for e in network.edges)
+    path = tmp_path / "n.graphml"
+    network.write_graphml(path)
+    assert "RUS" in path.read_text()
+
+
+def test_alignment_of_third_parties_only():
+    from realpolitik.analysis.network import Edge
+
+    edges = [Edge("A", "C", 0.9, 9, 0, 9, None), Edge("B", "C", 0.9, 9, 0, 9, None),
+             Edge("D", "C", -0.9, 0, 9, 9, None)]  # fmt: skip
+    scores = {(s.a, s.b): s for s in alignment_scores(["A", "B", "C", "D"], edges)}
+    assert scores[("A", "B")].direct is None and scores[("A", "B")].score == 1.0
+    assert scores[("A", "D")].score < -0.5
+
+
+def test_signed_communities_split_by_negative_ties():
+    weights = np.array(
+        [[0, 1, -1, -1], [1, 0, -1, -1], [-1, -1, 0, 1], [-1, -1, 1, 0]], dtype=float
+    )
+    labels = signed_communities(weights)
+    assert labels[0] == labels[1] != labels[2] == labels[3]
+    assert signed_modularity(weights, labels) > signed_modularity(weights, np.zeros(4, int))
