@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -34,11 +34,12 @@ def default_coder_factory() -> DocumentCoder:
 
 
 class LazyCoder:
-    """Loads the coder on first use, once, even under concurrent requests."""
+    """Loads the coder (and the ingest rules) on first use, once, even under concurrent requests."""
 
     def __init__(self, factory: Callable[[], DocumentCoder]) -> None:
         self._factory = factory
         self._coder: DocumentCoder | None = None
+        self._rules: Any = None
         self._lock = threading.Lock()
 
     def get(self) -> DocumentCoder:
@@ -47,8 +48,17 @@ class LazyCoder:
                 self._coder = self._factory()
             return self._coder
 
-    def code(self, document: Document) -> CodedDocument:
-        return self.get().code_document(document)
+    def rules(self) -> Any:
+        from realpolitik.ingest import load_rules
+
+        with self._lock:
+            if self._rules is None:
+                self._rules = load_rules()
+            return self._rules
+
+    def code(self, posted: DocumentIn) -> CodedDocument:
+        """Ingest a posted document as the CLI would, then code it."""
+        return self.get().code_document(to_document(posted, self.rules()))
 
 
 class DocumentIn(BaseModel):
@@ -63,6 +73,9 @@ class DocumentIn(BaseModel):
     publisher: str | None = Field(default=None, max_length=500)
     date: dt.date | None = Field(default=None, description="Publication date (ISO 8601).")
     url: str | None = Field(default=None, max_length=2000)
+    format: Literal["auto", "text", "html"] = Field(
+        default="auto", description="How to read `text`; auto sniffs HTML."
+    )
 
 
 class BadDocument(ValueError):
@@ -97,7 +110,8 @@ def parse_body(body: bytes, content_type: str | None, metadata: dict[str, Any]) 
             raise BadDocument(422, 'JSON body must be an object like {"text": "..."}')
         fields = payload
     elif kind in TEXT_TYPES:
-        fields = {**metadata, "text": decode_text(body)}
+        form = "html" if kind == "text/html" else "text"
+        fields = {**metadata, "text": decode_text(body), "format": form}
     else:
         raise BadDocument(
             415, f"unsupported media type {kind!r}; send text/plain, text/html or JSON"
@@ -115,11 +129,11 @@ def parse_body(body: bytes, content_type: str | None, metadata: dict[str, Any]) 
     return document
 
 
-def to_document(posted: DocumentIn) -> Document:
+def to_document(posted: DocumentIn, rules: Any = None) -> Document:
     """Ingest a posted document (boilerplate removal, posts, metadata) as the CLI would."""
     from realpolitik.ingest import document_from_text
 
-    metadata = posted.model_dump(exclude={"text"}, exclude_none=True)
+    metadata = posted.model_dump(exclude={"text", "format"}, exclude_none=True)
     if "id" in metadata:
         metadata["doc_id"] = metadata.pop("id")
-    return document_from_text(posted.text, **metadata)
+    return document_from_text(posted.text, source="api", fmt=posted.format, rules=rules, **metadata)

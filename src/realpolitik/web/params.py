@@ -37,7 +37,7 @@ class EventType(StrEnum):
     ASSAULT = "ASSAULT"
 
 
-Freq = Literal["month", "quarter", "year"]
+Freq = Literal["week", "month", "quarter", "year"]
 
 ActorQuery = Annotated[
     str | None, Query(pattern=ACTOR_PATTERN, description="Actor code or analysis key (IRN, USAMIL)")

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from realpolitik.web.backend import Backend
-from realpolitik.web.coding import BadDocument, DocumentIn, LazyCoder, parse_body, to_document
+from realpolitik.web.coding import BadDocument, DocumentIn, LazyCoder, parse_body
 from realpolitik.web.deps import WebConfig, get_backend, get_coder, get_config
 from realpolitik.web.highlight import with_highlights
 from realpolitik.web.models import CodedOut, DocumentOut, Problem
@@ -50,7 +50,7 @@ async def read_limited(request: Request, limit: int) -> bytes:
 
 def code_and_store(coder: LazyCoder, backend: Backend, posted: DocumentIn) -> dict[str, Any]:
     """Ingest, code and store one posted document (runs in a worker thread)."""
-    coded = coder.code(to_document(posted))
+    coded = coder.code(posted)
     stored = backend.add(coded)
     events = [with_highlights(event.to_dict()) for event in coded.events]
     return {"doc_id": coded.document.doc_id, "events": events, "document": stored}
