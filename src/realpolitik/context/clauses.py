@@ -74,7 +74,7 @@ def subject_of(token: Token) -> Token | None:
                 objects = children(child, {"pobj"})
                 if objects:
                     return objects[0]
-        if token.dep_ in {"xcomp", "conj"} and token.head is not token:
+        if token.dep_ in {"xcomp", "conj"} and token.head.i != token.i:
             token = token.head
             seen += 1
             continue

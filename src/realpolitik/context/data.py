@@ -167,9 +167,21 @@ def _place(path: str, row: Any) -> PlaceEntry:
 
 
 def load_place_additions(settings: Settings | None = None) -> tuple[PlaceEntry, ...]:
-    """Read and validate gazetteer_additions.json."""
+    """Read and validate the places of gazetteer_additions.json."""
     data = _read("gazetteer_additions.json", "gazetteer/1", settings)
     rows = data.get("places")
     if not isinstance(rows, list):
         raise DataValidationError(data["_path"], "'places' must be a list")
     return tuple(_place(data["_path"], row) for row in rows)
+
+
+def load_country_aliases(settings: Settings | None = None) -> dict[str, tuple[str, ...]]:
+    """Read and validate the ISO alpha-3 -> extra country names table."""
+    data = _read("gazetteer_additions.json", "gazetteer/1", settings)
+    table = data.get("country_aliases", {})
+    if not isinstance(table, dict):
+        raise DataValidationError(data["_path"], "'country_aliases' must be an object")
+    for code, names in table.items():
+        if len(code) != 3 or not isinstance(names, list):
+            raise DataValidationError(data["_path"], f"bad country alias row {code!r}")
+    return {code: tuple(names) for code, names in table.items()}

@@ -155,7 +155,7 @@ def find_frame(top: Token, cues: Cues) -> ReportFrame | None:
         if frame is not None:
             return frame
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return None
         if current.dep_ in {"acl", "relcl", "appos"} and is_aside(current):
             return None

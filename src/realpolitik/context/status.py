@@ -74,7 +74,7 @@ def own_scope(trigger: Token, cues: Cues) -> tuple[list[Token], list[tuple[objec
     token = trigger
     for _ in range(12):
         head = token.head
-        if head is token or not _shares_scope(token, head, cues, found):
+        if head.i == token.i or not _shares_scope(token, head, cues, found):
             break
         scope.append(head)
         token = head
@@ -194,7 +194,7 @@ def analyse_status(doc: Doc, index: int, cues: Cues, sent: Span | None = None) -
     if ends_with_question(sent):
         found.append((Status.QUESTION, "?"))
     for token in scope:
-        found.extend(_markers(token, cues, token is trigger))
+        found.extend(_markers(token, cues, token.i == trigger.i))
     found.extend(_temporal_inheritance(scope[-1], cues))
     frame = next((f for f in (local_frame(t, cues) for t in scope) if f), None)
     frame = frame or find_frame(scope[-1], cues)

@@ -1,0 +1,126 @@
+"""Finding the date expressions of a sentence and attaching one to an event.
+
+Expressions come from surface patterns, the named-period table and the
+parser's DATE entities. The event takes the expression closest to it in the
+dependency tree: one attached to the trigger's own clause first ("visited
+Moscow in 2015"), then ones reached further up ("... in 2015, when he had a
+meeting" dates the meeting), then any in the sentence. A date hanging off the
+report verb ("officials said on Monday that ...") dates the speech, not the event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from realpolitik.context.clauses import has_parse
+from realpolitik.context.data import Period
+from realpolitik.context.dates import resolve_date
+from realpolitik.context.explicit_dates import PATTERNS
+from realpolitik.records import EventDate
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpression:
+    start: int  # token indices into the doc, end exclusive
+    end: int
+    value: EventDate
+
+
+def _char_spans(sent: Span, periods: Sequence[Period]) -> list[tuple[int, int]]:
+    text = sent.text.replace("–", "-").replace("—", "-")
+    spans = [m.span() for p in PATTERNS for m in re.finditer(p, text, flags=re.IGNORECASE)]
+    for period in periods:
+        for alias in period.aliases:
+            pattern = r"\b" + re.escape(alias.replace("–", "-")) + r"\b"
+            spans += [m.span() for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
+    spans += [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sent.ents
+              if e.label_ == "DATE"]  # fmt: skip
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep the longest of overlapping spans."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= s or start >= e for s, e in kept):
+            kept.append((start, end))
+    return sorted(kept)
+
+
+def find_expressions(
+    sent: Span, anchor: date | None, periods: Sequence[Period], future: bool = False
+) -> list[DateExpression]:
+    """Date expressions of `sent` that resolve (or are cues needing an anchor)."""
+    found = []
+    for start, end in _merge(_char_spans(sent, periods)):
+        span = sent.doc.char_span(
+            sent.start_char + start, sent.start_char + end, alignment_mode="expand"
+        )
+        if span is None or not len(span):
+            continue
+        value = resolve_date(span.text, anchor, periods, future)
+        if value is not None:
+            found.append(DateExpression(span.start, span.end, value))
+    return found
+
+
+def _path(trigger: Token) -> dict[int, int]:
+    """Token index -> steps up from the trigger, for the trigger and its ancestors."""
+    path, token, depth = {trigger.i: 0}, trigger, 0
+    while token.head.i != token.i and depth < 60:
+        token, depth = token.head, depth + 1
+        path.setdefault(token.i, depth)
+    return path
+
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis", "xcomp"})
+
+
+def _meeting(expression: DateExpression, root: Token, path: dict[int, int]) -> tuple[int, int]:
+    """(depth of the meeting point on the trigger's path, steps from the expression to it).
+
+    Depth 99 when the expression sits in another clause (a relative or
+    complement clause off the trigger's path): its date is that clause's.
+    """
+    inside = [path[i] for i in range(expression.start, expression.end) if i in path]
+    if inside:
+        return min(inside), 0
+    token, steps = root, 0
+    while token.i not in path and token.head.i != token.i and steps < 60:
+        if token.dep_ in CLAUSE_DEPS:
+            return 99, steps
+        token, steps = token.head, steps + 1
+    return path.get(token.i, 99), steps
+
+
+def attach(
+    trigger: Token, expressions: list[DateExpression], frame_verb: Token | None = None
+) -> DateExpression | None:
+    """The expression that dates the event triggered by `trigger`, if any."""
+    if not expressions:
+        return None
+    doc = trigger.doc
+    if not has_parse(doc[expressions[0].start : expressions[0].end + 1]) or not trigger.dep_:
+        return min(expressions, key=lambda e: min(abs(e.start - trigger.i), abs(e.end - trigger.i)))
+    path = _path(trigger)
+    scored = []
+    for expression in expressions:
+        root = doc[expression.start : expression.end].root
+        depth, steps = _meeting(expression, root, path)
+        meet = _meeting_token(root, path)
+        if depth == 99 or (frame_verb is not None and meet.i == frame_verb.i and depth > 0):
+            continue
+        scored.append(((depth, steps), expression))
+    return min(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _meeting_token(root: Token, path: dict[int, int]) -> Token:
+    token, steps = root, 0
+    while token.i not in path and token.head.i != token.i and steps < 60:
+        token, steps = token.head, steps + 1
+    return token
