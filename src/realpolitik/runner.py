@@ -2,11 +2,16 @@
 
 The CLI, the corpus scripts and the benchmarks call `run_coding`; it streams
 `CodedDocument`s to a callback so output (files, the store) never has to hold a
-whole corpus in memory.
+whole corpus in memory.  Documents are coded in this process, on a pool of
+``settings.workers`` processes, or on a Dask cluster (``dask="local:4"`` or a
+scheduler address); every path gives the same events in the same order.  With
+``is_done`` (e.g. "already in the store for this version"), a re-run after an
+interruption codes only the documents that were not finished.
 """
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -14,7 +19,12 @@ from dataclasses import dataclass, field
 from realpolitik.ingest import read_sources
 from realpolitik.pipeline import CodedDocument, Coder
 from realpolitik.records import Document, Skipped
+from realpolitik.scale.batches import BatchCoder, CoderFactory, Outcome, batched, code_safely
+from realpolitik.scale.progress import NoProgress, RunProgress
 from realpolitik.settings import Settings
+
+#: Documents per batch when coding in this process (the Coder batches posts inside).
+LOCAL_BATCH_DOCUMENTS = 32
 
 
 @dataclass(slots=True)
@@ -27,13 +37,23 @@ class RunSummary:
     words: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
+    already_coded: int = 0
 
     def line(self) -> str:
         rate = self.documents / self.seconds if self.seconds else 0.0
+        resumed = f", {self.already_coded} already coded" if self.already_coded else ""
         return (
             f"{self.documents} documents coded ({self.posts} posts, {self.events} events), "
-            f"{len(self.skipped)} skipped, {self.seconds:.1f} s ({rate:.1f} docs/s)"
+            f"{len(self.skipped)} skipped{resumed}, {self.seconds:.1f} s ({rate:.1f} docs/s)"
         )
+
+
+class RunInterrupted(Exception):
+    """The run was interrupted (Ctrl-C); `summary` counts what was finished."""
+
+    def __init__(self, summary: RunSummary) -> None:
+        super().__init__(f"interrupted after {summary.documents} documents")
+        self.summary = summary
 
 
 def split_skipped(
@@ -47,29 +67,95 @@ def split_skipped(
             yield item
 
 
+def drop_done(
+    documents: Iterable[Document], is_done: Callable[[Document], bool], on_done: Callable[[], None]
+) -> Iterator[Document]:
+    """Documents not yet coded; `on_done` is called for each one dropped."""
+    for document in documents:
+        if is_done(document):
+            on_done()
+        else:
+            yield document
+
+
+def code_here(coder: BatchCoder, documents: Iterable[Document]) -> Iterator[Outcome]:
+    """Code in this process, batch by batch, never dying on one bad document."""
+    for batch in batched(documents, LOCAL_BATCH_DOCUMENTS):
+        yield from code_safely(coder, batch)
+
+
+def outcomes_for(
+    documents: Iterable[Document],
+    settings: Settings,
+    coder: BatchCoder | None,
+    factory: CoderFactory,
+    dask: str | None,
+    parts_dir: str | None,
+) -> Iterator[Outcome]:
+    """Pick the executor: Dask, a process pool (workers > 1), or this process."""
+    if dask is not None:
+        from realpolitik.scale.dask_backend import code_on_dask
+
+        return code_on_dask(documents, factory, dask, parts_dir or "realpolitik-parts")
+    if settings.workers > 1:
+        from realpolitik.scale.pool import code_in_processes
+
+        return code_in_processes(documents, factory, settings.workers)
+    return code_here(coder or factory(), documents)
+
+
 def run_coding(
     sources: Sequence[str],
     settings: Settings,
     on_document: Callable[[CodedDocument], None],
     on_skip: Callable[[Skipped], None] | None = None,
     coder: Coder | None = None,
+    *,
+    dask: str | None = None,
+    parts_dir: str | None = None,
+    is_done: Callable[[Document], bool] | None = None,
+    progress: RunProgress | None = None,
+    coder_factory: CoderFactory | None = None,
 ) -> RunSummary:
-    """Code every document found in `sources`, calling `on_document` for each."""
+    """Code every document found in `sources`, calling `on_document` for each.
+
+    `coder` is used when coding in this process; worker processes and Dask
+    workers load their own with `coder_factory` (default: ``Coder.load(settings)``).
+    `is_done` drops documents already coded (resume); `progress` is advanced
+    once per document coded, skipped or already done.  Ctrl-C raises
+    `RunInterrupted` carrying the summary of what was finished.
+    """
     summary = RunSummary()
+    progress = progress or NoProgress()
+    factory = coder_factory or functools.partial(Coder.load, settings)
     started = time.perf_counter()
 
     def skip(item: Skipped) -> None:
         summary.skipped.append(item)
+        progress.advance()
         if on_skip:
             on_skip(item)
 
-    coder = coder or Coder.load(settings)
+    def done() -> None:
+        summary.already_coded += 1
+        progress.advance()
+
     documents = split_skipped(read_sources(sources, settings), skip)
-    for coded in coder.code_documents(documents):
-        summary.documents += 1
-        summary.posts += len(coded.document.posts)
-        summary.events += len(coded.events)
-        summary.words += sum(len(post.text.split()) for post in coded.document.posts)
-        on_document(coded)
+    if is_done is not None:
+        documents = drop_done(documents, is_done, done)
+    try:
+        for item in outcomes_for(documents, settings, coder, factory, dask, parts_dir):
+            if isinstance(item, Skipped):
+                skip(item)
+                continue
+            summary.documents += 1
+            summary.posts += len(item.document.posts)
+            summary.events += len(item.events)
+            summary.words += sum(len(post.text.split()) for post in item.document.posts)
+            on_document(item)
+            progress.advance()
+    except KeyboardInterrupt:
+        summary.seconds = time.perf_counter() - started
+        raise RunInterrupted(summary) from None
     summary.seconds = time.perf_counter() - started
     return summary

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import ExitStack
+from collections.abc import Callable
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,10 +17,11 @@ from realpolitik.cli.options import CoderOption, DbOption, PathsArg, report_skip
 from realpolitik.errors import UsageError
 from realpolitik.output import FORMATS, events_table, write_csv
 from realpolitik.pipeline import CodedDocument
-from realpolitik.records import Event, Skipped
+from realpolitik.records import Document, Event, Skipped
 from realpolitik.settings import load_settings
 
 if TYPE_CHECKING:
+    from realpolitik.scale.progress import RunProgress
     from realpolitik.store import EventStore
 
 
@@ -30,11 +32,27 @@ def code_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
     db: DbOption = None,
     coder: CoderOption = None,
-    workers: Annotated[int | None, typer.Option("--workers", help="Processes.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-w", help="Coding processes on this machine.")
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Run on Dask: local:N or a scheduler tcp://HOST:PORT."),
+    ] = None,
+    parts: Annotated[
+        Path | None,
+        typer.Option("--parts", help="Parquet partitions folder for --dask (shared by workers)."),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")
+    ] = False,
 ) -> None:
-    """Code documents into PLOVER/CAMEO events (one JSON object per line by default)."""
-    from realpolitik.runner import run_coding
+    """Code documents into PLOVER/CAMEO events (one JSON object per line by default).
+
+    With --db, documents already in the store for this version are not coded
+    again, so an interrupted run resumes when re-run with the same arguments.
+    """
+    from realpolitik.runner import RunInterrupted, run_coding
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -62,13 +80,32 @@ def code_command(
                 csv_header[0] = False
             else:
                 table_events.extend(coded.events)
+            out.flush()
 
         def on_skip(item: Skipped) -> None:
             report_skip(errors)(item)
             if store is not None:
                 store.add_skipped(item, run_id)
 
-        summary = run_coding(paths, settings, on_document, on_skip)
+        try:
+            with _progress(paths, quiet) as progress:
+                summary = run_coding(
+                    paths,
+                    settings,
+                    on_document,
+                    on_skip,
+                    dask=dask,
+                    parts_dir=str(parts or _default_parts(db)),
+                    is_done=_resume_check(store),
+                    progress=progress,
+                )
+        except RunInterrupted as stop:
+            errors.print(
+                f"interrupted: {stop.summary.line()}; re-run the same command to resume"
+                + ("" if store is not None else " (only with --db)"),
+                highlight=False,
+            )
+            raise typer.Exit(130) from None
         if store is not None:
             store.finish_run(run_id, summary.documents, summary.events, len(summary.skipped))
             _cluster(store)
@@ -90,3 +127,22 @@ def _cluster(store: EventStore) -> None:
     from realpolitik.analysis.dedup import cluster_events
 
     cluster_events(store)
+
+
+def _progress(paths: list[str], quiet: bool) -> AbstractContextManager[RunProgress]:
+    from realpolitik.scale.progress import BarProgress, NoProgress, estimate_documents
+
+    return NoProgress() if quiet else BarProgress(estimate_documents(paths), stderr_console())
+
+
+def _resume_check(store: EventStore | None) -> Callable[[Document], bool] | None:
+    """With a store: a document already coded by this version is not coded again."""
+    if store is None:
+        return None
+    from realpolitik import __version__
+
+    return lambda document: store.is_coded(document.content_hash, __version__)
+
+
+def _default_parts(db: str | None) -> str:
+    return f"{db}.parts" if db else "realpolitik-parts"

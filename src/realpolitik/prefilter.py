@@ -1,0 +1,227 @@
+"""The cheap sentence pre-filter: parse only the sentences that can hold an event.
+
+A sentence can hold an event only if it contains a trigger word (an inflected
+form of one of the event coder's trigger lemmas) and something that can be an
+actor (a dictionary surface form, or a pronoun / generic agent).  Deciding that
+needs only the tokenizer and a rule-based sentencizer, which are two orders of
+magnitude cheaper than tok2vec + tagger + parser + NER.
+
+`SelectiveParser.pipe` tokenizes each text once, keeps the candidate
+sentences, runs the full pipeline over runs of adjacent kept sentences only,
+and reassembles one `Doc` per text with `Doc.from_docs`.  The assembled Doc has
+exactly the text (and the tokens) of the input, so every character and token
+offset downstream is an offset into the post; kept sentences carry the full
+annotation (tags, lemmas, dependencies, entities) and the others carry only
+tokens and sentence boundaries.  Use `is_parsed(sentence)` to tell them apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+import numpy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Span
+
+C = TypeVar("C")
+
+#: Words that can stand for an actor without a dictionary entry (resolved downstream).
+PRONOUN_AGENTS: tuple[str, ...] = ("he", "she", "they", "we", "i", "you", "it")
+
+#: Parts of speech whose lemmatizer rules and exceptions are used to inflect triggers.
+INFLECTED_POS: tuple[str, ...] = ("verb", "noun")
+
+
+def is_parsed(sentence: Span) -> bool:
+    """True when the sentence went through the full pipeline (it has dependency labels)."""
+    return any(token.dep != 0 for token in sentence)
+
+
+def inflect(
+    lemmas: Iterable[str],
+    rules: Mapping[str, Sequence[Sequence[str]]],
+    exceptions: Mapping[str, Mapping[str, Sequence[str]]],
+) -> frozenset[str]:
+    """Every lowercase surface form whose lemma may be one of `lemmas`.
+
+    Inverts the rule lemmatizer: a rule ``(old, new)`` turns ``form`` ending in
+    ``old`` into ``lemma`` ending in ``new``, so ``lemma[:-len(new)] + old`` is a
+    possible form; irregular forms come from the exception tables.  Over-generation
+    only makes the filter keep a few more sentences.
+    """
+    wanted = {lemma.lower() for lemma in lemmas if lemma}
+    forms = set(wanted)
+    for pos in INFLECTED_POS:
+        for old, new in rules.get(pos, ()):
+            for lemma in wanted:
+                if lemma.endswith(new) and len(lemma) > len(new):
+                    forms.add(lemma[: len(lemma) - len(new)] + old)
+        for form, form_lemmas in exceptions.get(pos, {}).items():
+            if wanted.intersection(form_lemmas):
+                forms.add(form)
+    return frozenset(forms)
+
+
+def lemmatizer_tables(nlp: Language) -> tuple[dict, dict]:
+    """The rule lemmatizer's (rules, exceptions) tables of `nlp`, or empty tables."""
+    if "lemmatizer" not in nlp.component_names:
+        return {}, {}
+    lookups = nlp.get_pipe("lemmatizer").lookups
+
+    def table(name: str) -> dict:
+        if not lookups.has_table(name):
+            return {}
+        found = lookups.get_table(name)
+        return {pos: found.get(pos) for pos in INFLECTED_POS if found.get(pos) is not None}
+
+    return table("lemma_rules"), table("lemma_exc")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFilter:
+    """Decides, from tokens alone, which sentences of a Doc may hold an event."""
+
+    trigger_forms: frozenset[str]
+    actor_matcher: PhraseMatcher
+    agent_words: frozenset[str]
+
+    @classmethod
+    def build(
+        cls,
+        nlp: Language,
+        trigger_lemmas: Iterable[str],
+        surface_forms: Iterable[str],
+        agent_words: Iterable[str] = PRONOUN_AGENTS,
+    ) -> SentenceFilter:
+        """Inflect the trigger lemmas and compile the actor forms into a phrase matcher."""
+        rules, exceptions = lemmatizer_tables(nlp)
+        words = {word for lemma in trigger_lemmas for word in lemma.lower().split()}
+        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms = sorted({form.strip().lower() for form in surface_forms if form.strip()})
+        matcher.add("ACTOR", list(nlp.tokenizer.pipe(forms)))
+        return cls(
+            trigger_forms=inflect(words, rules, exceptions),
+            actor_matcher=matcher,
+            agent_words=frozenset(word.lower() for word in agent_words),
+        )
+
+    def keep(self, doc: Doc) -> list[bool]:
+        """One flag per sentence of `doc` (which must have sentence boundaries)."""
+        sentences = list(doc.sents)
+        starts = [sentence.start for sentence in sentences]
+        has_actor = [False] * len(sentences)
+        for _, start, _ in self.actor_matcher(doc):
+            has_actor[_sentence_index(starts, start)] = True
+        flags = []
+        for index, sentence in enumerate(sentences):
+            lowers = {token.lower_ for token in sentence}
+            trigger = not self.trigger_forms.isdisjoint(lowers)
+            actor = has_actor[index] or not self.agent_words.isdisjoint(lowers)
+            flags.append(trigger and actor)
+        return flags
+
+
+def _sentence_index(starts: list[int], token: int) -> int:
+    """Index of the sentence (by sorted start tokens) that contains `token`."""
+    low, high = 0, len(starts)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if starts[middle] <= token:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How one text is cut: token ranges and whether each range gets parsed."""
+
+    doc: Doc
+    ranges: tuple[tuple[int, int, bool], ...]
+
+
+class SelectiveParser:
+    """Runs the full pipeline only on the sentences a `SentenceFilter` keeps."""
+
+    def __init__(self, nlp: Language, sentence_filter: SentenceFilter) -> None:
+        self.nlp = nlp
+        self.filter = sentence_filter
+        self.sentencizer = Sentencizer()
+
+    def plan(self, text: str) -> _Plan:
+        """Tokenize, split into sentences and group adjacent sentences by the keep flag."""
+        doc = self.sentencizer(self.nlp.make_doc(text))
+        ranges: list[tuple[int, int, bool]] = []
+        for sentence, keep in zip(doc.sents, self.filter.keep(doc), strict=True):
+            if ranges and ranges[-1][2] == keep:
+                ranges[-1] = (ranges[-1][0], sentence.end, keep)
+            else:
+                ranges.append((sentence.start, sentence.end, keep))
+        return _Plan(doc, tuple(ranges))
+
+    def pipe(self, items: Iterable[tuple[str, C]], batch_size: int = 64) -> Iterator[tuple[Doc, C]]:
+        """Like ``nlp.pipe(items, as_tuples=True)``, parsing only kept sentences."""
+        batch: list[tuple[_Plan, C]] = []
+        for text, context in items:
+            batch.append((self.plan(text), context))
+            if len(batch) >= batch_size:
+                yield from self._parse_batch(batch, batch_size)
+                batch = []
+        if batch:
+            yield from self._parse_batch(batch, batch_size)
+
+    def _parse_batch(
+        self, batch: list[tuple[_Plan, C]], batch_size: int
+    ) -> Iterator[tuple[Doc, C]]:
+        chunks = [
+            (_words_doc(plan.doc, start, end), (index, start))
+            for index, (plan, _) in enumerate(batch)
+            for start, end, keep in plan.ranges
+            if keep
+        ]
+        parsed: list[dict[int, Doc]] = [{} for _ in batch]
+        for doc, (index, start) in self.nlp.pipe(chunks, as_tuples=True, batch_size=batch_size):
+            parsed[index][start] = doc
+        for (plan, context), docs in zip(batch, parsed, strict=True):
+            yield _assemble(plan, docs), context
+
+
+def _words_doc(doc: Doc, start: int, end: int) -> Doc:
+    """A fresh, unannotated Doc with the tokens doc[start:end] (same text, same tokens)."""
+    tokens = doc[start:end]
+    return Doc(
+        doc.vocab,
+        words=[token.text for token in tokens],
+        spaces=[bool(token.whitespace_) for token in tokens],
+    )
+
+
+def _assemble(plan: _Plan, parsed: dict[int, Doc]) -> Doc:
+    """One Doc for the whole text: parsed chunks where kept, tokens elsewhere."""
+    if not parsed:
+        return plan.doc
+    if len(plan.ranges) == 1:
+        return parsed[plan.ranges[0][0]]
+    parts = [
+        parsed[start] if keep else plan.doc[start:end].as_doc() for start, end, keep in plan.ranges
+    ]
+    merged = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    _restore_sentence_starts(merged, plan)
+    return merged
+
+
+def _restore_sentence_starts(merged: Doc, plan: _Plan) -> None:
+    """Unparsed ranges lose their sentencizer boundaries in from_docs; put them back."""
+    values = merged.to_array([SENT_START]).astype(numpy.int64)
+    original = plan.doc.to_array([SENT_START]).astype(numpy.int64)
+    for start, end, keep in plan.ranges:
+        if not keep:
+            values[start:end] = original[start:end]
+            values[start] = 1
+    merged.from_array([SENT_START], values.astype(numpy.uint64))
