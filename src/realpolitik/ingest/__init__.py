@@ -11,16 +11,18 @@ from __future__ import annotations
 import datetime
 import sys
 from collections.abc import Iterator, Sequence
+from importlib import resources
+from pathlib import Path
 
 from realpolitik.errors import InputError
 from realpolitik.ingest.build import Given, parse_document
 from realpolitik.ingest.dates import coerce_date
 from realpolitik.ingest.rules import IngestRules, load_rules
-from realpolitik.ingest.sources import read_path, read_stdin
+from realpolitik.ingest.sources import SUPPORTED_SUFFIXES, read_path, read_stdin
 from realpolitik.records import Document, Skipped
 from realpolitik.settings import Settings
 
-__all__ = ["IngestRules", "document_from_text", "load_rules", "read_sources"]
+__all__ = ["IngestRules", "document_from_text", "example_sources", "load_rules", "read_sources"]
 
 STDIN = "-"
 
@@ -73,3 +75,13 @@ def document_from_text(
         url=url,
     )
     return parse_document(text, given, fmt, rules or load_rules())
+
+
+def example_sources() -> list[str]:
+    """Paths of the example documents shipped with the package (for `realpolitik demo`)."""
+    folder = Path(str(resources.files("realpolitik") / "data" / "examples"))
+    return [
+        str(path)
+        for path in sorted(folder.iterdir())
+        if path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.lower().startswith("readme")
+    ]
