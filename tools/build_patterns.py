@@ -185,7 +185,7 @@ def block_entries(block: dict, synsets: dict[str, list[str]], known: set[str]) -
         entry = {"id": f"p2.{name}.v{n}", "lemmas": sorted(set(lemmas)), "pos": "VERB"}
         if tail:
             entry["prep"] = tail
-        entries.append({**entry, "cameo": cameo, "confidence": 0.6})
+        entries.append({**entry, "cameo": cameo, "confidence": 0.7 if tail else 0.6})
     lemmas = sorted({lemma for lemma, tail, _ in block["verbs"] if tail is None})
     seen = set()
     for n, (text, raw) in enumerate(block["patterns"]):

@@ -20,6 +20,10 @@ from realpolitik.events.roles import (
 from realpolitik.records import ActorMention, CoderInfo, EventCandidate, Post, Trigger
 from realpolitik.settings import Settings
 
+#: Candidates below this confidence are not returned: mostly one-sided events from
+#: PETRARCH's bare verb defaults ("X sought ..." -> 030 with no recipient).
+MIN_CONFIDENCE = 0.5
+
 
 def is_parsed(sentence: Span) -> bool:
     """A sentence the pre-filter left unparsed has no dependency labels."""
@@ -60,9 +64,12 @@ def pairs(match: Match, actors: list[Argument], recipients: list[Argument]):
 class EventCoder:
     """Codes `EventCandidate`s from a parsed post and its actor mentions."""
 
-    def __init__(self, ontology: Ontology, patterns: PatternIndex) -> None:
+    def __init__(
+        self, ontology: Ontology, patterns: PatternIndex, min_confidence: float = MIN_CONFIDENCE
+    ) -> None:
         self.ontology = ontology
         self.patterns = patterns
+        self.min_confidence = min_confidence
 
     @classmethod
     def load(cls, settings: Settings) -> EventCoder:
@@ -100,9 +107,12 @@ class EventCoder:
         for sentence_id, sentence in parsed_sentences(doc):
             for match, needs_recipient in self.match(sentence):
                 built = self.build(match, post, sentence_id, sentence, index)
-                if needs_recipient:
-                    built = [c for c in built if c.recipient is not None]
-                candidates.extend(built)
+                candidates.extend(
+                    c
+                    for c in built
+                    if c.coder.confidence >= self.min_confidence
+                    and (c.recipient is not None or not needs_recipient)
+                )
         return candidates
 
     def build(

@@ -113,7 +113,7 @@ def arguments(
             for member in (token, *token.conjuncts):
                 argument = find_mention(_resolve_relative(member), index)
                 if argument and all(a.mention != argument.mention for a in found):
-                    penalty = 0.03 * rank
+                    penalty = 0.01 * rank
                     found.append(Argument(argument.mention, argument.confidence - penalty))
         if found:
             return found
@@ -121,12 +121,18 @@ def arguments(
 
 
 def _controller(verb: Token) -> tuple[Token, str] | None:
-    """The token whose subject (or object) an argument-less verb inherits, and that role."""
+    """The token whose subject (or object) an argument-less verb inherits, and that role.
+
+    A passive verb's actor can only come from its own "by" phrase, or from the
+    "by" phrase of a passive verb it is conjoined with.
+    """
     head = verb.head
+    if is_passive(verb):
+        return (head, "agent") if verb.dep_ == "conj" and is_passive(head) else None
     if verb.dep_ == "xcomp":
         return (head, "dobj") if any(c.dep_ == "dobj" for c in head.children) else (head, "nsubj")
-    if verb.dep_ in ("conj", "advcl", "ccomp"):
-        return head, "nsubjpass" if is_passive(head) else "nsubj"
+    if verb.dep_ in ("conj", "advcl"):
+        return head, "agent" if is_passive(head) else "nsubj"
     if verb.dep_ == "relcl":
         return head, "self"
     if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
@@ -144,7 +150,7 @@ def inherited_actor(match: Match, index: dict[int, ActorMention], depth: int = 0
         argument = find_mention(head, index)
         return [Argument(argument.mention, argument.confidence * 0.85)] if argument else []
     head_match = Match(head, match.pattern, None)
-    tokens = role_tokens(head_match, role) or role_tokens(head_match, "agent")
+    tokens = role_tokens(head_match, role)
     result = [
         Argument(a.mention, a.confidence * 0.85)
         for t in tokens
