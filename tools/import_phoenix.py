@@ -189,9 +189,26 @@ def country_rows(entries: list[RawEntry]) -> Iterator[list[str]]:
                 places.append(alias)
             else:
                 names.append(alias)
+        names += [n for n in official_names(iso) if n not in names]
         yield [f"country:{iso}", "country", name, "|".join(names), iso, ""]
         if places:
             yield [f"places:{iso}", "place", f"places in {name}", "|".join(places), iso, ""]
+
+
+def official_names(iso: str) -> list[str]:
+    """pycountry's name, official and common names of a country (lower-cased)."""
+    country = pycountry.countries.get(alpha_3=iso)
+    fields = ("name", "official_name", "common_name")
+    found = [getattr(country, f, None) for f in fields] if country else []
+    return [n.lower() for n in found if n]
+
+
+def generic_words(agents_path: Path) -> set[str]:
+    """Single agent nouns ("organization", "army"): never an alias of a named actor."""
+    words: set[str] = set()
+    for row in agent_rows(agents_path):
+        words.update(a for a in row[3].split("|") if " " not in a)
+    return words
 
 
 def is_country_block(entry: RawEntry) -> bool:
@@ -203,17 +220,17 @@ def is_country_block(entry: RawEntry) -> bool:
     )
 
 
-def actor_rows(entries: list[RawEntry], prefix: str, default_kind: str) -> Iterator[list[str]]:
+def actor_rows(
+    entries: list[RawEntry], prefix: str, default_kind: str, generic: set[str]
+) -> Iterator[list[str]]:
     used: set[str] = set()
     for entry in entries:
         roles = [r for r in (convert_code(c) for c in entry.codes) if r and valid_role(r)]
-        aliases = aliases_of(entry.names)
+        aliases = [a for a in aliases_of(entry.names) if a not in generic]
         if not roles or not aliases:
             continue
         dated = any(" " in r for r in roles)
         kind = "person" if dated and "CountryInfo" in entry.comment else default_kind
-        if kind == "org" and dated and not entry.header_code:
-            kind = "person"
         base = f"{prefix}:{slug(clean_name(entry.names[0]))}"
         ident, n = base, 2
         while ident in used:
@@ -250,9 +267,9 @@ def agent_rows(path: Path) -> Iterator[list[str]]:
             continue
         stem, irregular, code = match.group(1).strip(), match.group(2), match.group(3)
         forms = expand_agent(stem, sets)
-        if irregular is None:
+        if irregular is None and not AGENT_SUBSTITUTIONS.search(stem):
             forms += [plural(f) for f in forms]
-        elif irregular.strip():
+        elif irregular is not None and irregular.strip():
             forms.append(clean_name(irregular).lower())
         aliases = [a for a in (usable_alias(f) for f in forms) if a and not a.startswith("=")]
         if not aliases:
@@ -286,12 +303,17 @@ def write_table(path: Path, source: str, rows: Iterator[list[str]]) -> int:
     return count
 
 
+def parse_file(folder: Path, part: str) -> list[RawEntry]:
+    return list(parse_phoenix(folder / f"Phoenix.{part}.actors.txt"))
+
+
 def main(argv: list[str]) -> int:
     if len(argv) < 2:
         print(__doc__)
         return 2
     src = Path(argv[1])
     out = Path(argv[2]) if len(argv) > 2 else Path("src/realpolitik/data/actors")
+    generic = generic_words(src / "Phoenix.agents.txt")
     countries = list(parse_phoenix(src / "Phoenix.Countries.actors.txt"))
     blocks = [e for e in countries if is_country_block(e)]
     others = [e for e in countries if not is_country_block(e)]
@@ -300,21 +322,17 @@ def main(argv: list[str]) -> int:
         (
             "phoenix_national.csv",
             "Phoenix.Countries.actors.txt",
-            actor_rows(others, "phx", "org"),
+            actor_rows(others, "phx", "org", generic),
         ),
         (
             "phoenix_international.csv",
             "Phoenix.International.actors.txt",
-            actor_rows(
-                list(parse_phoenix(src / "Phoenix.International.actors.txt")), "phxint", "org"
-            ),
+            actor_rows(parse_file(src, "International"), "phxint", "org", generic),
         ),
         (
             "phoenix_nonstate.csv",
             "Phoenix.MilNonState.actors.txt",
-            actor_rows(
-                list(parse_phoenix(src / "Phoenix.MilNonState.actors.txt")), "phxmnsa", "group"
-            ),
+            actor_rows(parse_file(src, "MilNonState"), "phxmnsa", "group", generic),
         ),
         ("phoenix_agents.csv", "Phoenix.agents.txt", agent_rows(src / "Phoenix.agents.txt")),
     ]

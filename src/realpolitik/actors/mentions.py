@@ -45,6 +45,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 #: Agent sectors too generic to override a modifier's sector ("military leaders" -> MIL).
 GENERIC_SECTORS = frozenset({None, "GOV", "ELI", "CVL"})
 MAX_GAP = 3
+#: Characters of inline markup that may sit inside a phrase ("**Hassan Nasrallah**").
+MARKUP = frozenset("*_-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,7 @@ def gap_joins(doc: Doc, start: int, end: int, left: Found) -> bool:
     if end - start > MAX_GAP:
         return False
     for token in doc[start:end]:
-        if token.text in POSSESSIVE or token.text == "-":
+        if token.text in POSSESSIVE or set(token.text) <= MARKUP:
             continue
         if token.lower_ == "and" and left.kind == "agent":
             continue
@@ -119,9 +121,9 @@ def with_span(doc: Doc, item: Found, start: int, actor: Actor | None = None) -> 
 
 
 def agent_under(modifier: Found, agent: Actor) -> Actor:
-    """An agent given the country (or, for a group or organisation, the identity) of its modifier."""
+    """An agent given its modifier's country (or a group's or organisation's identity)."""
     owner = modifier.actor
-    if modifier.kind in {"group", "org"} and owner.country != "IGO":
+    if modifier.kind in {"group", "org"} and owner.country != "IGO" and owner.sector:
         return dataclasses.replace(
             agent,
             country=owner.country,
@@ -130,14 +132,16 @@ def agent_under(modifier: Found, agent: Actor) -> Actor:
             name=owner.name,
             id=owner.id,
         )
+    if owner.country == "IGO":
+        code = f"{owner.code}{agent.sector or ''}"
+        return dataclasses.replace(agent, country="IGO", code=code)
     country = owner.country
-    sector = agent.sector if country != "IGO" or agent.sector else "IGO"
-    return dataclasses.replace(agent, country=country, code=compose(country, sector), sector=sector)
+    return dataclasses.replace(agent, country=country, code=compose(country, agent.sector))
 
 
 def merge_agents(modifier: Actor, head: Actor) -> Actor:
     """Two agent words of one phrase: the specific sector beats a generic one."""
-    sector = head.sector if head.sector not in GENERIC_SECTORS else modifier.sector or head.sector
+    sector = modifier.sector if modifier.sector not in GENERIC_SECTORS else head.sector
     country = head.country or modifier.country
     return dataclasses.replace(head, sector=sector, country=country, code=compose(country, sector))
 
@@ -151,8 +155,18 @@ def combine(left: Found, right: Found) -> Actor | None:
             return agent_under(left, right.actor)
         return None
     if right.kind in {"person", "group", "org"} and left.kind in {"agent", "country", "metonym"}:
-        return right.actor
+        return relocated(left.actor, right) if left.kind == "country" else right.actor
     return None
+
+
+def relocated(country: Actor, item: Found) -> Actor:
+    """A national body named with another country ("Russia National Security Council")."""
+    own = item.actor
+    if item.kind != "org" or own.country in (None, "IGO", country.country):
+        return own
+    return dataclasses.replace(
+        own, country=country.country, code=compose(country.country, own.sector)
+    )
 
 
 def absorb(doc: Doc, found: list[Found]) -> list[Found]:

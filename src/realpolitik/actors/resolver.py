@@ -29,6 +29,8 @@ from realpolitik.settings import Settings
 
 #: Determiners dropped from the front of a bare name given to `resolve_name`.
 LEADING_WORDS = ("the ", "a ", "an ")
+#: Words that end the head of a bare phrase ("ambassador | to the United Nations").
+HEAD_BOUNDARY = frozenset({"of", "to", "in", "at", "for", "from", "with", ","})
 
 
 class ActorResolver:
@@ -78,20 +80,19 @@ class ActorResolver:
         if not cleaned:
             return None
         doc = self._blank_nlp()(cleaned)
-        mentions = [m for m in self.find_mentions(doc, when) if m.kind != "pronoun"]
-        if not mentions:
+        found = self._find(doc, when or date.today())
+        if not found:
             return None
-        best = max(mentions, key=lambda m: (m.end_token - m.start_token, -m.start_token))
+        boundary = next((t.i for t in doc if t.lower_ in HEAD_BOUNDARY and t.i > 0), len(doc))
+        head = [f for f in found if f.start < boundary] or found
+        best = max(head, key=lambda f: (f.end - f.start, -f.start))
         return best.actor
 
     # ----------------------------------------------------------------- documents
 
     def find_mentions(self, doc: Doc, when: date | None) -> list[ActorMention]:
         """Every actor mention in the post, non-overlapping, sorted by start token."""
-        when = when or date.today()
-        found = self._dictionary_matches(doc, when)
-        found = absorb(doc, select(found))
-        found = add_context(doc, found)
+        found = self._find(doc, when or date.today())
         mentions = [
             to_mention(item, MENTION_KIND[item.kind]) for item in found if item.kind != "place"
         ]
@@ -99,6 +100,11 @@ class ActorResolver:
         for index, antecedent in resolve_pronouns(doc, named):
             mentions.append(to_mention(pronoun_found(doc, index, antecedent), "pronoun"))
         return sorted(mentions, key=lambda m: m.start_token)
+
+    def _find(self, doc: Doc, when: date) -> list[Found]:
+        """Dictionary matches, phrases folded, agents placed (places included)."""
+        found = absorb(doc, select(self._dictionary_matches(doc, when)))
+        return add_context(doc, found)
 
     def _dictionary_matches(self, doc: Doc, when: date) -> list[Found]:
         has_ner = doc.has_annotation("ENT_IOB")

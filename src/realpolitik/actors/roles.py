@@ -48,7 +48,7 @@ def entry_actor(
 ) -> Actor:
     """The entry's actor fields at `when` (text and offsets from the mention)."""
     code, current = pick_role(entry, when)
-    country, sector = decode(code)
+    country, sector = (None, code[:3]) if entry.kind == "agent" else decode(code)
     if not current:
         sector = FORMER_SECTOR
         code = compose(country, sector) or code
