@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,6 +22,7 @@ from realpolitik.actors import ActorResolver
 from realpolitik.context import ContextResolver
 from realpolitik.events import EventCoder
 from realpolitik.nlp import load_nlp
+from realpolitik.prefilter import SelectiveParser, SentenceFilter
 from realpolitik.records import (
     Document,
     Event,
@@ -28,6 +31,8 @@ from realpolitik.records import (
     Post,
 )
 from realpolitik.settings import Settings, load_settings
+
+C = TypeVar("C")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,15 +147,29 @@ class Coder:
             yield from self._code_batch(pending)
 
     def _code_batch(self, documents: list[Document]) -> Iterator[CodedDocument]:
-        tagged = [(post, index) for index, document in enumerate(documents) for post in document.posts]
+        tagged = [
+            (post, index) for index, document in enumerate(documents) for post in document.posts
+        ]
         coded: list[list[Event]] = [[] for _ in documents]
         stream = ((post.text, (post, index)) for post, index in tagged)
-        for doc, (post, index) in self.nlp.pipe(
-            stream, as_tuples=True, batch_size=self.settings.batch_size
-        ):
+        for doc, (post, index) in self.parse(stream):
             coded[index].extend(self.code_post(documents[index], post, doc))
         for document, events in zip(documents, coded, strict=True):
             yield CodedDocument(document, tuple(events))
+
+    def parse(self, stream: Iterable[tuple[str, C]]) -> Iterator[tuple[Doc, C]]:
+        """nlp.pipe over (text, context) pairs; with the pre-filter, kept sentences only."""
+        if not self.settings.prefilter:
+            return self.nlp.pipe(stream, as_tuples=True, batch_size=self.settings.batch_size)
+        return self.selective_parser.pipe(stream, batch_size=self.settings.batch_size)
+
+    @cached_property
+    def selective_parser(self) -> SelectiveParser:
+        """The pre-filter over this coder's trigger lemmas and actor forms (built once)."""
+        sentence_filter = SentenceFilter.build(
+            self.nlp, self.events.trigger_lemmas(), self.actors.surface_forms()
+        )
+        return SelectiveParser(self.nlp, sentence_filter)
 
     def code_document(self, document: Document) -> CodedDocument:
         return next(iter(self._code_batch([document])))
