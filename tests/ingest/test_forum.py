@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from realpolitik.ingest import document_from_text
 
 THREAD = """Turkey and Russia agree on Idlib
@@ -59,3 +61,21 @@ def test_plain_text_without_structure_is_one_text_post(rules) -> None:
     (post,) = document.posts
     assert (post.kind, post.title, post.author, document.title) == ("text", None, None, None)
     assert post.text.startswith("Iran summoned")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By Monday the talks ended",
+        "Like the United States, Russia has sanctioned Iran.",
+        "Related talks were held in Doha.",
+        "More by luck than judgement Iran survived the sanctions.",
+        "Share the burden, the minister told NATO allies.",
+        "Print media in Iran criticised the deal.",
+    ],
+)
+def test_news_sentences_are_not_mistaken_for_page_furniture(rules, sentence) -> None:
+    document = document_from_text(sentence, rules=rules)
+    assert document.posts[0].text == sentence
+    two = document_from_text(f"{sentence}\n\nIran protested.", rules=rules)
+    assert two.posts[0].text.startswith(sentence) or two.title == sentence

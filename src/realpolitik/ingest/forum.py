@@ -36,7 +36,7 @@ def _header_at(paragraph: Paragraph, rules: ForumRules) -> tuple[str, date | Non
     author = clean_name(found.group("author"))
     when = found.groupdict().get("date")
     parsed = parse_written(when) if when else None
-    if not is_name(author, rules.max_author_words) or (when and parsed is None):
+    if not is_name(author, rules.max_author_words, capitalised=True) or (when and parsed is None):
         return None
     return author, parsed
 

@@ -15,6 +15,25 @@ from realpolitik.ingest.markup import Paragraph
 from realpolitik.ingest.rules import HeaderRules
 
 _LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z -]{1,30}?)\s*:\s*(?P<value>\S.{0,300})$")
+NAME_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "del",
+        "la",
+        "le",
+        "and",
+    }
+)
 _NAME_CHARS = re.compile(r"^[\w][\w .'’&@,-]*$")
 
 
@@ -35,10 +54,18 @@ def clean_name(value: str) -> str:
     return value.strip().strip(",;:|-–—").strip()
 
 
-def is_name(value: str, max_words: int) -> bool:
-    """A plausible author name: a few words, no sentence punctuation."""
+def is_name(value: str, max_words: int, *, capitalised: bool = False) -> bool:
+    """A plausible author name: a few words, no sentence punctuation.
+
+    With `capitalised`, a name of several words must capitalise each one (bar
+    particles such as "al" or "van"), so "By Monday the talks ended" is no byline.
+    """
     words = value.split()
-    return 0 < len(words) <= max_words and bool(_NAME_CHARS.match(value)) and "," not in value
+    if not (0 < len(words) <= max_words and _NAME_CHARS.match(value) and "," not in value):
+        return False
+    if capitalised and len(words) > 1:
+        return all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in words)
+    return True
 
 
 def match_byline(line: str, rules: HeaderRules) -> tuple[str, date | None] | None:
@@ -50,7 +77,9 @@ def match_byline(line: str, rules: HeaderRules) -> tuple[str, date | None] | Non
         author = clean_name(found.group("author"))
         when = found.groupdict().get("date")
         parsed = parse_written(when) if when else None
-        if is_name(author, rules.max_author_words) and (when is None or parsed is not None):
+        if is_name(author, rules.max_author_words, capitalised=True) and (
+            when is None or parsed is not None
+        ):
             return author, parsed
     return None
 
@@ -135,7 +164,7 @@ def read_header(
     header = Header(title=_title_of(paragraphs, rules) if detect_title else None)
     start = 1 if header.title else 0
     index = start
-    while index < min(len(paragraphs), rules.header_paragraphs):
+    while index < min(len(paragraphs) - 1, rules.header_paragraphs):  # leave a body
         after_meta = header.author is not None or header.date is not None
         if not _read_header_line(paragraphs[index], header, rules, after_meta):
             break
