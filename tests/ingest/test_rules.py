@@ -68,10 +68,13 @@ def test_forum_needs_author_group() -> None:
 def test_data_dir_adds_boilerplate_and_replaces_files(tmp_path) -> None:
     folder = tmp_path / "ingest"
     folder.mkdir()
-    extra = {"version": 1, "rules": [{**GOOD_RULE, "name": "house_style"}]}
+    extra = {"version": 1, "provenance": "ours", "rules": [{**GOOD_RULE, "name": "house_style"}]}
     (folder / "boilerplate.yaml").write_text(yaml.safe_dump(extra))
     (folder / "forum.yaml").write_text("version: 2\n")
     with pytest.raises(DataValidationError, match="'version' must be 1"):
+        load_rules(str(tmp_path))
+    (folder / "forum.yaml").write_text("version: 1\n")
+    with pytest.raises(DataValidationError, match="'provenance' must say"):
         load_rules(str(tmp_path))
     (folder / "forum.yaml").unlink()
     loaded = load_rules(str(tmp_path))

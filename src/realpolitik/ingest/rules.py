@@ -141,6 +141,9 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         raise DataValidationError(str(path), "top level must be a mapping")
     if data.get("version") != SCHEMA_VERSION:
         raise DataValidationError(str(path), f"'version' must be {SCHEMA_VERSION}")
+    provenance = data.get("provenance")
+    if not isinstance(provenance, str) or not provenance.strip():
+        raise DataValidationError(str(path), "'provenance' must say where the rules come from")
     return data
 
 
