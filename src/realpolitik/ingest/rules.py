@@ -83,7 +83,7 @@ class IngestRules:
     html: HtmlRules
 
 
-# --------------------------------------------------------------------------- validation helpers
+# --------------------------------------------------------------------------- validation
 
 
 def _require(data: dict[str, Any], key: str, kind: type, path: str) -> Any:
