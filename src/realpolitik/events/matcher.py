@@ -103,6 +103,26 @@ def trigger_pos(token: Token) -> str | None:
     return None
 
 
+def lemma_forms(token: Token) -> list[str]:
+    """The parser's lemma, then plain de-inflections (the small model lemmatizes
+    "staged" as "stag")."""
+    text = token.text.lower()
+    forms = [token.lemma_.lower(), text]
+    for suffix, replacement in (("ing", ""), ("ing", "e"), ("ed", ""), ("d", ""), ("s", "")):
+        if text.endswith(suffix) and len(text) > len(suffix) + 2:
+            forms.append(text[: -len(suffix)] + replacement)
+    return forms
+
+
+def candidates(token: Token, pos: str, index: PatternIndex) -> tuple[Pattern, ...]:
+    """Patterns of the first form of `token` that has any."""
+    for form in lemma_forms(token):
+        found = index.candidates(form, pos)
+        if found:
+            return found
+    return ()
+
+
 def match_token(token: Token, index: PatternIndex) -> Match | None:
     """The most specific pattern `token` satisfies (earlier files win ties), else None.
 
@@ -112,7 +132,7 @@ def match_token(token: Token, index: PatternIndex) -> Match | None:
     if pos is None:
         return None
     best: Match | None = None
-    for pattern in index.candidates(token.lemma_.lower(), pos):
+    for pattern in candidates(token, pos, index):
         if best is not None and pattern.specificity <= best.pattern.specificity:
             continue
         ok, obj = satisfies(token, pattern)

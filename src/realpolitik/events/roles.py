@@ -103,6 +103,23 @@ def _resolve_relative(token: Token) -> Token:
     return token
 
 
+def members(token: Token) -> list[Token]:
+    """`token` and the tokens coordinated with it, including "A, B, and C" lists the
+    parser attaches as apposition."""
+    found = [token, *token.conjuncts]
+    for child in token.children:
+        if child.dep_ == "appos" and any(c.dep_ in ("cc", "conj") for c in child.children):
+            found.extend([child, *child.conjuncts])
+    return found
+
+
+def coordinated(argument: Argument, token: Token) -> list[Token]:
+    """Tokens coordinated with any token of the mention ("Barack Obama and ...")."""
+    doc = token.doc
+    span = doc[argument.mention.start_token : argument.mention.end_token]
+    return [c for t in span if t.i != token.i for c in members(t)[1:]]
+
+
 def arguments(
     match: Match, specs: tuple[str, ...], index: dict[int, ActorMention]
 ) -> list[Argument]:
@@ -110,11 +127,14 @@ def arguments(
     for rank, spec in enumerate(specs):
         found: list[Argument] = []
         for token in role_tokens(match, spec):
-            for member in (token, *token.conjuncts):
+            queue = members(token)
+            while queue:
+                member = queue.pop(0)
                 argument = find_mention(_resolve_relative(member), index)
-                if argument and all(a.mention != argument.mention for a in found):
-                    penalty = 0.01 * rank
-                    found.append(Argument(argument.mention, argument.confidence - penalty))
+                if argument is None or any(a.mention == argument.mention for a in found):
+                    continue
+                found.append(Argument(argument.mention, argument.confidence - 0.01 * rank))
+                queue.extend(coordinated(argument, member))
         if found:
             return found
     return []
