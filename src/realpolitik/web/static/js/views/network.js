@@ -36,7 +36,7 @@ function elements(network) {
     data: {
       id: n.id,
       label: n.label || n.id,
-      size: 18 + 52 * Math.sqrt((n.events || 0) / max),
+      size: 16 + 34 * Math.sqrt((n.events || 0) / max),
       colour: blocOf(n) >= 0 ? BLOC_COLOURS[blocOf(n) % BLOC_COLOURS.length] : "#9e9e9e",
       events: n.events || 0,
     },
@@ -56,6 +56,16 @@ function elements(network) {
   }));
   return [...nodes, ...edges];
 }
+
+const LAYOUT = {
+  name: "cose",
+  animate: false,
+  randomize: true,
+  nodeRepulsion: () => 400000,
+  idealEdgeLength: () => 160,
+  nodeOverlap: 20,
+  padding: 40,
+};
 
 const STYLE = [
   {
@@ -174,7 +184,7 @@ export async function renderNetwork(target, _args, params, current) {
     summary.textContent = `${network.nodes.length} actors · ${network.edges.length} relations · ${(network.blocs || []).length} blocs`;
     replace(legend, h("strong", {}, "Blocs"), blocLegend(network), h("p", { class: "muted" }, "Edge colour: green cooperation, red conflict; width: events. Node size: activity."));
     if (cy) cy.destroy();
-    cy = cytoscapeLib()({ container: graph, elements: elements(network), style: STYLE, layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 }, wheelSensitivity: 0.3 });
+    cy = cytoscapeLib()({ container: graph, elements: elements(network), style: STYLE, layout: LAYOUT, wheelSensitivity: 0.3 });
     cy.on("tap", "edge", (evt) => showEdge(panel, evt.target.data()).catch((e) => replace(panel, notice(e.message, "error"))));
     cy.on("tap", "node", (evt) => showNode(panel, evt.target.data()));
     graph.cy = cy;
