@@ -36,7 +36,8 @@ def test_shipped_tables_load_fast() -> None:
     start = time.perf_counter()
     resolver = ActorResolver.load(Settings())
     elapsed = time.perf_counter() - start
-    assert elapsed < 2.0, f"loading took {elapsed:.2f} s"
+    # about 1 s on an idle core; the margin absorbs a CPU shared with other jobs
+    assert elapsed < 3.0, f"loading took {elapsed:.2f} s"
     assert len(resolver.entries) > 20000
 
 
