@@ -78,7 +78,7 @@ def _path(trigger: Token) -> dict[int, int]:
     return path
 
 
-CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis", "xcomp"})
+CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
 def _meeting(expression: DateExpression, root: Token, path: dict[int, int]) -> tuple[int, int]:

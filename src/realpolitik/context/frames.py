@@ -31,8 +31,12 @@ class ReportFrame:
     verb: Token | None
 
 
+NON_SPEAKERS = frozenset({"all", "this", "that", "which", "what", "it", "these", "those"})
+
+
 def _is_first_person(token: Token | None) -> bool:
-    return token is not None and token.lower_ in FIRST_PERSON
+    """First person (the author's own voice) or a word that cannot be a speaker."""
+    return token is not None and (token.lower_ in FIRST_PERSON or token.lower_ in NON_SPEAKERS)
 
 
 def according_to(token: Token, cues: Cues) -> ReportFrame | None:

@@ -84,6 +84,9 @@ def locative_role(mention: PlaceMention, trigger: Token, gazetteer: Gazetteer) -
     """Whether the mention stands where a location stands (not as an actor)."""
     root = mention.span.root
     head = _climb_compounds(root)
+    if root.dep_ == "compound" and root.head.i == trigger.i:
+        place = mention.place  # "the Moscow meeting": a town names where, a country who
+        return place is not None and not gazetteer.is_country(place)
     if head.i != root.i and head.lemma_.lower() in PLACE_NOUNS:
         return True
     if head.dep_ == "pobj":
