@@ -14,7 +14,11 @@ What is kept of PETRARCH's format (see its header comments):
   that this coder does not model are left out;
 * ``[a:b]`` paired codes keep the first (actor -> recipient) code; ``[---]`` and 01x
   statement codes become blocking entries (``cameo: null``: "not an event");
-* codes missing from the CAMEO codebook fall back to their parent code.
+* codes missing from the CAMEO codebook fall back to their parent code;
+* bare verb defaults get confidence 0.5, verb phrases 0.7, patterns 0.7;
+* consultations, protests and force postures (CAMEO 04, 14, 15) may take the
+  place they happen in as recipient ("met in Zurich", "exercises in Alaska"),
+  as PETRARCH codes them.
 """
 
 from __future__ import annotations
@@ -41,6 +45,26 @@ FUNCTION_WORDS = {"to", "a", "an", "the", "of", "for", "in", "with", "by", "will
 ITEM = re.compile(r"\{[^}]*\}|\([^)]*\)|\S+")
 CODE = re.compile(r"\[([^\]]*)\]")
 MAX_ALTERNATIVES = 60
+VERB_RECIPIENTS = [
+    "dobj",
+    "nsubjpass",
+    "dative",
+    "prep:against",
+    "prep:on",
+    "prep:to",
+    "prep:with",
+    "prep:upon",
+    "prep:at",
+    "prep:into",
+]
+PLACE_ROOTS = ("04", "14", "15")
+
+
+def with_roles(entry: dict) -> dict:
+    """Add the place-as-recipient role to consult/protest/mobilize entries."""
+    if entry["cameo"] and entry["cameo"][:2] in PLACE_ROOTS:
+        return {**entry, "recipient": [*VERB_RECIPIENTS, "prep:in"]}
+    return entry
 
 
 def clean(word: str) -> str:
@@ -185,7 +209,7 @@ def block_entries(block: dict, synsets: dict[str, list[str]], known: set[str]) -
         entry = {"id": f"p2.{name}.v{n}", "lemmas": sorted(set(lemmas)), "pos": "VERB"}
         if tail:
             entry["prep"] = tail
-        entries.append({**entry, "cameo": cameo, "confidence": 0.7 if tail else 0.6})
+        entries.append(with_roles({**entry, "cameo": cameo, "confidence": 0.7 if tail else 0.5}))
     lemmas = sorted({lemma for lemma, tail, _ in block["verbs"] if tail is None})
     seen = set()
     for n, (text, raw) in enumerate(block["patterns"]):
@@ -196,7 +220,7 @@ def block_entries(block: dict, synsets: dict[str, list[str]], known: set[str]) -
             continue
         seen.add(key)
         entry = {"id": f"p2.{name}.p{n}", "lemmas": lemmas, "pos": "VERB", **constraints}
-        entries.append({**entry, "cameo": cameo, "confidence": 0.7})
+        entries.append(with_roles({**entry, "cameo": cameo, "confidence": 0.7}))
     return entries
 
 

@@ -22,7 +22,11 @@ from realpolitik.settings import Settings
 
 #: Candidates below this confidence are not returned: mostly one-sided events from
 #: PETRARCH's bare verb defaults ("X sought ..." -> 030 with no recipient).
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = 0.45
+#: Confidence factor of an event with only an actor or only a recipient.
+ONE_SIDED = 0.85
+#: Recipient roles that name a place, not a party: no reciprocal event from them.
+PLACE_ROLES = frozenset({"prep:in", "prep:at"})
 
 
 def is_parsed(sentence: Span) -> bool:
@@ -54,11 +58,19 @@ def same_actor(actor: ActorMention, recipient: ActorMention) -> bool:
     return actor.actor.code is not None and actor.actor.code == recipient.actor.code
 
 
-def pairs(match: Match, actors: list[Argument], recipients: list[Argument]):
-    """Actor-recipient pairs; symmetric patterns pair coordinated actors both ways."""
+def pairs(
+    match: Match, actors: list[Argument], recipients: list[Argument]
+) -> list[tuple[Argument | None, Argument | None]]:
+    """Actor-recipient pairs. Symmetric patterns (meet, agree, fight ...) pair
+    coordinated actors both ways and add the reverse of each actor-party pair."""
     if match.pattern.symmetric and not recipients and len(actors) > 1:
         return [(a, b) for a in actors for b in actors if a is not b]
-    return list(product(actors or [None], recipients or [None]))
+    found: list[tuple[Argument | None, Argument | None]] = list(
+        product(actors or [None], recipients or [None])
+    )
+    if match.pattern.symmetric:
+        found += [(r, a) for a, r in found if a and r and r.spec not in PLACE_ROLES]
+    return found
 
 
 class EventCoder:
@@ -105,14 +117,16 @@ class EventCoder:
         index = mention_index(mentions)
         candidates: list[EventCandidate] = []
         for sentence_id, sentence in parsed_sentences(doc):
+            found: list[EventCandidate] = []
             for match, needs_recipient in self.match(sentence):
                 built = self.build(match, post, sentence_id, sentence, index)
-                candidates.extend(
+                found.extend(
                     c
                     for c in built
                     if c.coder.confidence >= self.min_confidence
                     and (c.recipient is not None or not needs_recipient)
                 )
+            candidates.extend(found)
         return candidates
 
     def build(
@@ -145,7 +159,7 @@ class EventCoder:
             seen.add(key)
             certainty = min(a.confidence for a in (actor, recipient) if a is not None)
             if actor is None or recipient is None:
-                certainty *= 0.8
+                certainty *= ONE_SIDED
             built.append(
                 EventCandidate(
                     post_id=post.post_id,

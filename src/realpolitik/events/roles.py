@@ -28,6 +28,7 @@ class Argument:
 
     mention: ActorMention
     confidence: float
+    spec: str = ""  # the role spec that found it
 
 
 def mention_index(mentions: list[ActorMention]) -> dict[int, ActorMention]:
@@ -45,7 +46,7 @@ def find_mention(token: Token, index: dict[int, ActorMention]) -> Argument | Non
     while frontier and depth <= MAX_DEPTH:
         for candidate in frontier:
             if candidate.i in index:
-                return Argument(index[candidate.i], 1.0 - 0.1 * depth)
+                return Argument(index[candidate.i], 1.0 - 0.05 * depth)
         frontier = [
             child
             for candidate in frontier
@@ -133,7 +134,8 @@ def arguments(
                 argument = find_mention(_resolve_relative(member), index)
                 if argument is None or any(a.mention == argument.mention for a in found):
                     continue
-                found.append(Argument(argument.mention, argument.confidence - 0.01 * rank))
+                confidence = argument.confidence - 0.01 * rank
+                found.append(Argument(argument.mention, confidence, spec))
                 queue.extend(coordinated(argument, member))
         if found:
             return found
