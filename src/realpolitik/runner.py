@@ -12,8 +12,11 @@ interruption codes only the documents that were not finished.
 from __future__ import annotations
 
 import functools
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from realpolitik.ingest import read_sources
@@ -39,6 +42,13 @@ class RunSummary:
     seconds: float = 0.0
     already_coded: int = 0
 
+    def add(self, coded: CodedDocument) -> None:
+        """Count one coded document."""
+        self.documents += 1
+        self.posts += len(coded.document.posts)
+        self.events += len(coded.events)
+        self.words += sum(len(post.text.split()) for post in coded.document.posts)
+
     def line(self) -> str:
         rate = self.documents / self.seconds if self.seconds else 0.0
         resumed = f", {self.already_coded} already coded" if self.already_coded else ""
@@ -54,6 +64,34 @@ class RunInterrupted(Exception):
     def __init__(self, summary: RunSummary) -> None:
         super().__init__(f"interrupted after {summary.documents} documents")
         self.summary = summary
+
+
+@dataclass(slots=True)
+class StopFlag:
+    """Set by the first Ctrl-C: the run stops after the document it is storing."""
+
+    requested: bool = False
+
+
+@contextmanager
+def graceful_interrupt() -> Iterator[StopFlag]:
+    """The first SIGINT sets a flag instead of raising (so no write is cut in half);
+    a second one raises KeyboardInterrupt as usual."""
+    flag = StopFlag()
+    if threading.current_thread() is not threading.main_thread():
+        yield flag
+        return
+
+    def handle(signum: int, frame: object) -> None:
+        if flag.requested:
+            raise KeyboardInterrupt
+        flag.requested = True
+
+    previous = signal.signal(signal.SIGINT, handle)
+    try:
+        yield flag
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def split_skipped(
@@ -122,8 +160,9 @@ def run_coding(
     `coder` is used when coding in this process; worker processes and Dask
     workers load their own with `coder_factory` (default: ``Coder.load(settings)``).
     `is_done` drops documents already coded (resume); `progress` is advanced
-    once per document coded, skipped or already done.  Ctrl-C raises
-    `RunInterrupted` carrying the summary of what was finished.
+    once per document coded, skipped or already done.  Ctrl-C stops the run
+    after the document being stored and raises `RunInterrupted` with the
+    summary of what was finished.
     """
     summary = RunSummary()
     progress = progress or NoProgress()
@@ -143,19 +182,22 @@ def run_coding(
     documents = split_skipped(read_sources(sources, settings), skip)
     if is_done is not None:
         documents = drop_done(documents, is_done, done)
-    try:
-        for item in outcomes_for(documents, settings, coder, factory, dask, parts_dir):
-            if isinstance(item, Skipped):
-                skip(item)
-                continue
-            summary.documents += 1
-            summary.posts += len(item.document.posts)
-            summary.events += len(item.events)
-            summary.words += sum(len(post.text.split()) for post in item.document.posts)
-            on_document(item)
-            progress.advance()
-    except KeyboardInterrupt:
-        summary.seconds = time.perf_counter() - started
-        raise RunInterrupted(summary) from None
-    summary.seconds = time.perf_counter() - started
+    with graceful_interrupt() as stop:
+        try:
+            outcomes = outcomes_for(documents, settings, coder, factory, dask, parts_dir)
+            for item in outcomes:
+                if isinstance(item, Skipped):
+                    skip(item)
+                else:
+                    summary.add(item)
+                    on_document(item)
+                    progress.advance()
+                if stop.requested:
+                    break
+        except KeyboardInterrupt:
+            stop.requested = True
+        finally:
+            summary.seconds = time.perf_counter() - started
+    if stop.requested:
+        raise RunInterrupted(summary)
     return summary
