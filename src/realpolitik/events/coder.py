@@ -25,6 +25,9 @@ from realpolitik.settings import Settings
 MIN_CONFIDENCE = 0.45
 #: Confidence factor of an event with only an actor or only a recipient.
 ONE_SIDED = 0.85
+#: Confidence factor of an event in the complement of another event's verb
+#: ("threatened to break relations": the break is not (yet) the act reported).
+GOVERNED = 0.85
 #: Recipient roles that name a place, not a party: no reciprocal event from them.
 PLACE_ROLES = frozenset({"prep:in", "prep:at"})
 
@@ -118,8 +121,11 @@ class EventCoder:
         candidates: list[EventCandidate] = []
         for sentence_id, sentence in parsed_sentences(doc):
             found: list[EventCandidate] = []
-            for match, needs_recipient in self.match(sentence):
-                built = self.build(match, post, sentence_id, sentence, index)
+            matches = self.match(sentence)
+            triggers = {match.trigger.i for match, _ in matches}
+            for match, needs_recipient in matches:
+                governed = is_governed(match.trigger, triggers)
+                built = self.build(match, post, sentence_id, sentence, index, governed)
                 found.extend(
                     c
                     for c in built
@@ -136,6 +142,7 @@ class EventCoder:
         sentence_id: int,
         sentence: Span,
         index: dict[int, ActorMention],
+        governed: bool = False,
     ) -> list[EventCandidate]:
         """Annotate step: one candidate per actor-recipient pair of a match."""
         pattern = match.pattern
@@ -160,6 +167,8 @@ class EventCoder:
             certainty = min(a.confidence for a in (actor, recipient) if a is not None)
             if actor is None or recipient is None:
                 certainty *= ONE_SIDED
+            if governed:
+                certainty *= GOVERNED
             built.append(
                 EventCandidate(
                     post_id=post.post_id,
@@ -176,6 +185,11 @@ class EventCoder:
                 )
             )
         return built
+
+
+def is_governed(trigger: Token, triggers: set[int]) -> bool:
+    """True if `trigger` heads a complement clause of another trigger verb."""
+    return trigger.dep_ in ("xcomp", "ccomp") and trigger.head.i in triggers
 
 
 def argument_heads(match: Match) -> list[Token]:
