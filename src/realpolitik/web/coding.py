@@ -71,7 +71,12 @@ class DocumentIn(BaseModel):
     title: str | None = Field(default=None, max_length=1000)
     author: str | None = Field(default=None, max_length=500)
     publisher: str | None = Field(default=None, max_length=500)
-    date: dt.date | None = Field(default=None, description="Publication date (ISO 8601).")
+    date: dt.date | None = Field(
+        default=None,
+        ge=dt.date(1678, 1, 1),
+        le=dt.date(2261, 12, 31),
+        description="Publication date (ISO 8601, 1678-2261).",
+    )
     url: str | None = Field(default=None, max_length=2000)
     format: Literal["auto", "text", "html"] = Field(
         default="auto", description="How to read `text`; auto sniffs HTML."

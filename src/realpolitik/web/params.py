@@ -50,8 +50,17 @@ CountryQuery = Annotated[
 TypeQuery = Annotated[EventType | None, Query(description="PLOVER event type")]
 QuadQuery = Annotated[int | None, Query(ge=1, le=4, description="CAMEO quad class 1-4")]
 StatusQuery = Annotated[Status | None, Query(description="Event status")]
+#: The dates the analyses can place on a time axis (pandas' nanosecond timestamps).
+EARLIEST = date(1678, 1, 1)
+LATEST = date(2261, 12, 31)
 DateFrom = Annotated[date | None, Query(description="Earliest event date (ISO)")]
 DateTo = Annotated[date | None, Query(description="Latest event date (ISO)")]
+WindowFrom = Annotated[
+    date | None, Query(ge=EARLIEST, le=LATEST, description="Window start (ISO, 1678-2261)")
+]
+WindowTo = Annotated[
+    date | None, Query(ge=EARLIEST, le=LATEST, description="Window end (ISO, 1678-2261)")
+]
 SourceQuery = Annotated[
     str | None,
     Query(max_length=500, pattern=TEXT_PATTERN, description="Publisher or document source"),

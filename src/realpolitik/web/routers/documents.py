@@ -13,7 +13,7 @@ from realpolitik.web.coding import BadDocument, DocumentIn, LazyCoder, parse_bod
 from realpolitik.web.deps import WebConfig, get_backend, get_coder, get_config
 from realpolitik.web.highlight import with_highlights
 from realpolitik.web.models import CodedOut, DocumentOut, Problem
-from realpolitik.web.params import TEXT_PATTERN
+from realpolitik.web.params import EARLIEST, LATEST, TEXT_PATTERN
 
 router = APIRouter(tags=["documents"])
 
@@ -77,7 +77,10 @@ async def post_document(
     author: MetaQuery = None,
     publisher: MetaQuery = None,
     url: MetaQuery = None,
-    date: Annotated[dt.date | None, Query(description="Publication date, for text bodies")] = None,
+    date: Annotated[
+        dt.date | None,
+        Query(ge=EARLIEST, le=LATEST, description="Publication date, for text bodies"),
+    ] = None,
 ) -> dict[str, Any]:
     """Code a plain-text, HTML or JSON document, store it, and return its events.
 

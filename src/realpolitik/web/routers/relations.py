@@ -14,10 +14,10 @@ from realpolitik.web.models import NetworkOut, RelationOut, ShiftOut
 from realpolitik.web.params import (
     ActorPath,
     ActorQuery,
-    DateFrom,
-    DateTo,
     FreqQuery,
     MinEventsQuery,
+    WindowFrom,
+    WindowTo,
 )
 
 router = APIRouter(tags=["relations"])
@@ -38,8 +38,8 @@ async def relation(
     b: ActorPath,
     backend: Annotated[Backend, Depends(get_backend)],
     freq: FreqQuery = "month",
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
+    date_from: WindowFrom = None,
+    date_to: WindowTo = None,
     include_nonfactual: Annotated[bool, Query()] = False,
 ) -> dict[str, Any]:
     """Cooperation and conflict between `a` and `b` per period, each way, with evidence."""
@@ -61,8 +61,8 @@ async def relation(
 @router.get("/network", response_model=NetworkOut, summary="The alignment network")
 async def network(
     backend: Annotated[Backend, Depends(get_backend)],
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
+    date_from: WindowFrom = None,
+    date_to: WindowTo = None,
     min_events: MinEventsQuery = 1,
 ) -> dict[str, Any]:
     """Actors, signed edges (cooperation vs conflict), blocs and alignment scores."""
