@@ -78,7 +78,7 @@ def adverb_frame(token: Token, cues: Cues) -> ReportFrame | None:
 def inserted_frame(token: Token, cues: Cues) -> ReportFrame | None:
     """'Russia invaded, officials said': a speech verb hanging off the event's clause."""
     for child in children(token, {"parataxis", "advcl", "conj"}):
-        if child.i < token.i or child.lemma_.lower() not in cues.lists["report_verbs"]:
+        if child.lemma_.lower() not in cues.lists["report_verbs"]:
             continue
         if not any(c.dep_ == "ccomp" for c in child.children):
             speaker = subject_of(child)
@@ -115,16 +115,31 @@ def verb_frame(clause: Token, head: Token, cues: Cues) -> ReportFrame | None:
         return ReportFrame("question", lemma, subject_of(head), head)
     if dep in FRAME_DEPS - {"conj"}:
         if lemma in cues.lists["denial_verbs"] and dep != "xcomp":
+            if _negated(head):  # "nobody can deny that ...": an assertion
+                return None
             return ReportFrame("denial", head.lower_, subject_of(head), head)
         report = cues.lists["report_verbs"] | cues.lists["belief_verbs"]
         if lemma in report and (dep != "xcomp" or _is_passive(head)):
             speaker = subject_of(head) if dep != "xcomp" else _agent(head)
             if not _is_first_person(speaker):
                 return ReportFrame("report", head.lower_, speaker, head)
+    if dep == "prep" and lemma in cues.lists["report_verbs"] | cues.lists["belief_verbs"]:
+        speaker = _agent(head) if _is_passive(head) else subject_of(head)
+        return ReportFrame("report", head.lower_, speaker, head)  # "accused X of arming"
     noun = _report_noun(head, cues)
     if noun is not None and dep in {"ccomp", "acl", "dep", "relcl", "advcl", "appos"}:
+        governor = noun.head
+        if noun.dep_ == "dobj" and governor.lemma_.lower() in cues.lists["denial_verbs"]:
+            return ReportFrame("denial", governor.lower_, subject_of(governor), governor)
         return ReportFrame("report", _noun_cue(noun), _noun_source(noun), head)
     return None
+
+
+def _negated(token: Token) -> bool:
+    subject = subject_of(token)
+    negative_subject = subject is not None and subject.lower_ in {"nobody", "none", "no"}
+    no_one = subject is not None and any(c.lower_ == "no" for c in subject.children)
+    return negative_subject or no_one or any(c.dep_ == "neg" for c in token.children)
 
 
 def _noun_source(noun: Token) -> Token | None:

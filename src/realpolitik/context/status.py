@@ -50,6 +50,20 @@ def _has_own_aux(token: Token) -> bool:
     return any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in token.children)
 
 
+def _word_keys(token: Token) -> tuple[str, ...]:
+    """The lemma plus suffix-stripped forms (the lemmatizer errs: 'hopes' -> 'hop')."""
+    word = token.lower_
+    keys = [token.lemma_.lower(), word]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            keys.append(word[: -len(suffix)] + repl)
+    return tuple(keys)
+
+
+def _token_kind(token: Token, cues: Cues) -> Status | None:
+    return next((k for k in (_governor_kind(w, cues) for w in _word_keys(token)) if k), None)
+
+
 def _governor_kind(lemma: str, cues: Cues) -> Status | None:
     if lemma in cues.lists["negative_governors"]:
         return Status.NEGATED
@@ -60,11 +74,15 @@ def _governor_kind(lemma: str, cues: Cues) -> Status | None:
     return None
 
 
+def _is_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def _is_control(token: Token) -> bool:
     """An infinitival complement ('to visit') or gerund complement of its head."""
     if token.dep_ == "xcomp":
         return True
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    infinitive = _is_infinitive(token)
     return token.dep_ in {"advcl", "ccomp", "pcomp"} and (infinitive or token.tag_ == "VBG")
 
 
@@ -84,13 +102,22 @@ def own_scope(trigger: Token, cues: Cues) -> tuple[list[Token], list[tuple[objec
 def _shares_scope(token: Token, head: Token, cues: Cues, found: list[tuple[object, str]]) -> bool:
     """Whether `head` belongs to the scope of `token`; governor cues are added to `found`."""
     lemma, dep = head.lemma_.lower(), token.dep_
+    kind = _token_kind(head, cues)
+    reporting = cues.lists["report_verbs"] | cues.lists["belief_verbs"]
     if dep in {"pobj", "pcomp"} and head.lower_ == "without":
         found.append((Status.NEGATED, "without"))
     if lemma in cues.lists["negative_nouns"] and dep in {"acl", "prep", "relcl"}:
         found.append((Status.NEGATED, lemma))
         return True
-    if _is_control(token) and is_predicate(head):
-        kind = _governor_kind(lemma, cues)
+    if dep == "prep" and lemma in reporting:
+        return False  # "accused X of arming": a report frame, found above
+    if _is_control(token) and (is_predicate(head) or kind):
+        if dep == "xcomp" and lemma in reporting and (kind is None or _is_passive(head)):
+            return False  # "is said to have met": a report frame, found above
+        if kind is not None:
+            found.append((kind, lemma))
+        return True
+    if dep in {"acl", "relcl"} and _is_infinitive(token):  # "calls to mediate"
         if kind is not None:
             found.append((kind, lemma))
         return True
@@ -98,13 +125,20 @@ def _shares_scope(token: Token, head: Token, cues: Cues, found: list[tuple[objec
         return not _has_own_aux(token)
     if dep not in NOMINAL_DEPS:
         return False
+    if is_predicate(head) and token.pos_ == "ADP" and kind:
+        found.append((kind, lemma))  # "refrained from criticising"
+        return True
     if is_predicate(head) and not token.tag_.startswith("VB") and token.pos_ != "ADP":
-        kind = _governor_kind(lemma, cues) if dep in {"dobj", "nsubjpass"} else None
+        kind = kind if dep in {"dobj", "nsubjpass"} else None
         if kind is not None:
             found.append((kind, lemma))
             return True
         return lemma in cues.lists["support_verbs"]
     return True
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
 
 
 def _markers(token: Token, cues: Cues, is_trigger: bool) -> list[tuple[object, str]]:
@@ -124,7 +158,9 @@ def _markers(token: Token, cues: Cues, is_trigger: bool) -> list[tuple[object, s
             found.append(("condition", word))
         elif dep == "mark" and word in cues.lists["question_marks"]:
             found.append((Status.QUESTION, word))
-        elif dep == "advcl" and _condition_mark(child, cues):
+        elif dep in {"nsubj", "nsubjpass"} and _negative_subject(child, cues):
+            found.append((Status.NEGATED, child.lower_))
+        elif _condition_mark(child, cues):
             found.append(("condition", _condition_mark(child, cues) or ""))
         elif dep == "advmod" and word in cues.lists["hedge_adverbs"]:
             found.append((Status.HYPOTHETICAL, word))
@@ -142,6 +178,17 @@ def _adjective(child: Token, cues: Cues) -> list[tuple[object, str]]:
     if word in cues.lists["hypothetical_adjectives"]:
         return [(Status.HYPOTHETICAL, word)]
     return []
+
+
+def _negative_subject(subject: Token, cues: Cues) -> bool:
+    """'No troops were deployed', 'Neither side fired', 'Nobody attacked'."""
+    if subject.lower_ in {"nobody", "none", "nothing", "neither"}:
+        return True
+    if subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children):
+        return True
+    return any(
+        c.dep_ == "det" and c.lower_ in cues.lists["negative_determiners"] for c in subject.children
+    )
 
 
 def _condition_mark(clause: Token, cues: Cues) -> str | None:
