@@ -65,13 +65,13 @@ def pairs(
     match: Match, actors: list[Argument], recipients: list[Argument]
 ) -> list[tuple[Argument | None, Argument | None]]:
     """Actor-recipient pairs. Symmetric patterns (meet, agree, fight ...) pair
-    coordinated actors both ways and add the reverse of each actor-party pair."""
+    coordinated actors both ways; reciprocal ones add the reverse of each pair."""
     if match.pattern.symmetric and not recipients and len(actors) > 1:
         return [(a, b) for a in actors for b in actors if a is not b]
     found: list[tuple[Argument | None, Argument | None]] = list(
         product(actors or [None], recipients or [None])
     )
-    if match.pattern.symmetric:
+    if match.pattern.reciprocal:
         found += [(r, a) for a, r in found if a and r and r.spec not in PLACE_ROLES]
     return found
 

@@ -58,6 +58,7 @@ FIELDS = {
     "actor",
     "recipient",
     "symmetric",
+    "reciprocal",
     "note",
 }
 WORD_LISTS = ("lemmas", "prep_object", "object", "subject", "modifier")
@@ -81,6 +82,7 @@ class Pattern:
     actor: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
     symmetric: bool = False
+    reciprocal: bool = False
 
     @property
     def specificity(self) -> int:
@@ -153,6 +155,7 @@ def parse_pattern(path: Path, entry: Any, known_codes: set[str]) -> Pattern:
         actor=_roles(path, pid, entry, "actor", pos),
         recipient=_roles(path, pid, entry, "recipient", pos),
         symmetric=bool(entry.get("symmetric", False)),
+        reciprocal=bool(entry.get("reciprocal", False)),
         **words,
     )
 

@@ -83,6 +83,8 @@ def role_tokens(match: Match, spec: str) -> list[Token]:
     if spec == "agent":
         return [p for c in children if c.dep_ == "agent" for p in _pobjs(c)]
     if spec == "nsubjpass":
+        if is_participle_modifier(trigger):  # "civilians imprisoned for ..."
+            return [trigger.head]
         return [c for c in children if c.dep_ == "nsubjpass" and c != match.object]
     if spec == "dobj":
         return [c for c in children if c.dep_ in ("dobj", "obj") and c != match.object]
@@ -142,7 +144,12 @@ def arguments(
     return []
 
 
-def _controller(verb: Token) -> tuple[Token, str] | None:
+def is_participle_modifier(verb: Token) -> bool:
+    """A past participle modifying a noun ("soldiers killed in ..."): the noun is its patient."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def _controller(verb: Token, patient_roles: tuple[str, ...]) -> tuple[Token, str] | None:
     """The token whose subject (or object) an argument-less verb inherits, and that role.
 
     A passive verb's actor can only come from its own "by" phrase, or from the
@@ -158,13 +165,16 @@ def _controller(verb: Token) -> tuple[Token, str] | None:
     if verb.dep_ == "relcl":
         return head, "self"
     if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+        # "the contingent deployed to Syria" unless the noun is the patient.
+        if is_participle_modifier(verb) and "nsubjpass" in patient_roles:
+            return None
         return head, "self"
     return None
 
 
 def inherited_actor(match: Match, index: dict[int, ActorMention], depth: int = 0) -> list[Argument]:
     """The actor of a verb without one, from the verb it is an xcomp/conj/relcl/acl of."""
-    found = _controller(match.trigger)
+    found = _controller(match.trigger, match.pattern.recipient)
     if found is None or depth > 3:
         return []
     head, role = found
