@@ -19,6 +19,11 @@ from realpolitik.records import ActorMention
 SEARCH_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "prep", "pobj"})
 NOUN_MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+#: English verbs whose object is the subject of their infinitive ("convince X to help").
+OBJECT_CONTROL = frozenset(
+    {"convince", "persuade", "urge", "ask", "force", "allow", "order", "invite", "encourage"}
+    | {"push", "press", "pressure", "call", "tell", "help", "lead", "prompt", "compel"}
+)
 MAX_DEPTH = 3
 
 
@@ -41,12 +46,20 @@ def mention_index(mentions: list[ActorMention]) -> dict[int, ActorMention]:
 
 
 def find_mention(token: Token, index: dict[int, ActorMention]) -> Argument | None:
-    """The mention at `token`, else the nearest one among its modifiers."""
+    """The mention at `token`, else the nearest one among its modifiers.
+
+    A mention without a country ("the Chairman") gives way to a nearby one with a
+    country ("of Russia's Security Council").
+    """
+    first: Argument | None = None
     frontier, depth = [token], 0
     while frontier and depth <= MAX_DEPTH:
         for candidate in frontier:
             if candidate.i in index:
-                return Argument(index[candidate.i], 1.0 - 0.05 * depth)
+                found = Argument(index[candidate.i], 1.0 - 0.05 * depth)
+                if found.mention.actor.country:
+                    return found
+                first = first or found
         frontier = [
             child
             for candidate in frontier
@@ -54,7 +67,7 @@ def find_mention(token: Token, index: dict[int, ActorMention]) -> Argument | Non
             if child.dep_ in SEARCH_DEPS and (child.dep_ != "prep" or child.text.lower() == "of")
         ]
         depth += 1
-    return None
+    return first
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -158,8 +171,12 @@ def _controller(verb: Token, patient_roles: tuple[str, ...]) -> tuple[Token, str
     head = verb.head
     if is_passive(verb):
         return (head, "agent") if verb.dep_ == "conj" and is_passive(head) else None
-    if verb.dep_ == "xcomp":
-        return (head, "dobj") if any(c.dep_ == "dobj" for c in head.children) else (head, "nsubj")
+    has_object = any(c.dep_ == "dobj" for c in head.children)
+    infinitive = any(c.dep_ == "aux" and c.text.lower() == "to" for c in verb.children)
+    if verb.dep_ in ("xcomp", "advcl") and infinitive and is_passive(head):
+        return head, "nsubjpass"  # "troops were sent to help"
+    if verb.dep_ == "xcomp" or (infinitive and head.lemma_ in OBJECT_CONTROL):
+        return (head, "dobj") if has_object else (head, "nsubj")
     if verb.dep_ in ("conj", "advcl"):
         return head, "agent" if is_passive(head) else "nsubj"
     if verb.dep_ == "relcl":
