@@ -99,3 +99,28 @@ def ends_with_question(sent: Span) -> bool:
             continue
         return "?" in token.text
     return False
+
+
+def parenthetical(sent: Span, index: int) -> tuple[int, int] | None:
+    """Token range of the dash- or bracket-delimited aside holding token `index`, if any.
+
+    Dashes count only when spaced (" - "), so hyphenated words are not asides.
+    """
+    doc = sent.doc
+    dashes = [
+        t.i
+        for t in sent
+        if t.text in {"-", "–", "—", "--"}
+        and t.i > 0
+        and doc[t.i - 1].whitespace_
+        and t.whitespace_
+    ]
+    pairs = list(zip(dashes[::2], dashes[1::2], strict=False))
+    opened: list[int] = []
+    for token in sent:
+        if token.text in {"(", "["}:
+            opened.append(token.i)
+        elif token.text in {")", "]"} and opened:
+            pairs.append((opened.pop(), token.i))
+    inside = [(a, b) for a, b in pairs if a < index < b]
+    return min(inside, key=lambda p: p[1] - p[0]) if inside else None

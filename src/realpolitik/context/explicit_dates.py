@@ -177,9 +177,9 @@ def _month_year(text: str) -> EventDate | None:
 
 
 def _year(text: str) -> EventDate | None:
-    found = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
-    if not found:
-        return None
+    found = re.search(r"\b(1[5-9]\d\d|20\d\d)\b(?=\s*[,.;:)]?\s*$)", text)
+    if not found or re.search(r"\b(nearly|almost|than)\s+\d{4}\s*$", text):
+        return None  # a year ends its expression; "nearly 2000" is a count
     year = int(found.group(1))
     season = _season_in(text)
     if season is not None:

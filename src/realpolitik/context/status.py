@@ -21,6 +21,7 @@ from realpolitik.context.clauses import (
     ends_with_question,
     has_parse,
     is_predicate,
+    parenthetical,
     sentence_of,
 )
 from realpolitik.context.data import Cues, load_cues
@@ -125,8 +126,8 @@ def _shares_scope(token: Token, head: Token, cues: Cues, found: list[tuple[objec
         return not _has_own_aux(token)
     if dep not in NOMINAL_DEPS:
         return False
-    if is_predicate(head) and token.pos_ == "ADP" and kind:
-        found.append((kind, lemma))  # "refrained from criticising"
+    if is_predicate(head) and token.pos_ == "ADP" and kind == Status.NEGATED:
+        found.append((kind, lemma))  # "refrained from criticising", "stopped short of"
         return True
     if is_predicate(head) and not token.tag_.startswith("VB") and token.pos_ != "ADP":
         kind = kind if dep in {"dobj", "nsubjpass"} else None
@@ -245,6 +246,10 @@ def analyse_status(doc: Doc, index: int, cues: Cues, sent: Span | None = None) -
     found.extend(_temporal_inheritance(scope[-1], cues))
     frame = next((f for f in (local_frame(t, cues) for t in scope) if f), None)
     frame = frame or find_frame(scope[-1], cues)
+    aside = parenthetical(sent, index)
+    framed = frame is not None and frame.verb is not None and aside is not None
+    if framed and not aside[0] < frame.verb.i < aside[1]:
+        frame = None  # an aside between dashes is the author's voice, not the speaker's
     return _decide(found, frame)
 
 
