@@ -21,7 +21,7 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def parser(nlp) -> SelectiveParser:
-    sentence_filter = SentenceFilter.build(
+    sentence_filter = SentenceFilter.from_lemmas(
         nlp, ["attack", "meet", "strike"], ["Russia", "Iran", "Syrian officials", "Ukraine"]
     )
     return SelectiveParser(nlp, sentence_filter)
@@ -50,7 +50,7 @@ def test_keeps_only_sentences_with_trigger_and_actor(parser: SelectiveParser) ->
 
 
 def test_pronoun_counts_as_actor(nlp) -> None:
-    sentence_filter = SentenceFilter.build(nlp, ["attack"], ["Russia"])
+    sentence_filter = SentenceFilter.from_lemmas(nlp, ["attack"], ["Russia"])
     doc = SelectiveParser(nlp, sentence_filter).plan("They attacked the town. Nobody attacked.").doc
     assert sentence_filter.keep(doc) == [True, False]
 

@@ -166,8 +166,9 @@ class Coder:
     @cached_property
     def selective_parser(self) -> SelectiveParser:
         """The pre-filter over this coder's trigger lemmas and actor forms (built once)."""
+        patterns = {id(p): p for ps in self.events.patterns.by_trigger.values() for p in ps}
         sentence_filter = SentenceFilter.build(
-            self.nlp, self.events.trigger_lemmas(), self.actors.surface_forms()
+            self.nlp, patterns.values(), self.actors.surface_forms()
         )
         return SelectiveParser(self.nlp, sentence_filter)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import numpy
 from spacy.attrs import SENT_START
@@ -31,7 +31,9 @@ from spacy.tokens import Doc, Span
 C = TypeVar("C")
 
 #: Words that can stand for an actor without a dictionary entry (resolved downstream).
-PRONOUN_AGENTS: tuple[str, ...] = ("he", "she", "they", "we", "i", "you", "it")
+PRONOUN_AGENTS: tuple[str, ...] = (
+    "he", "him", "his", "she", "her", "they", "them", "their", "we", "it", "its",
+)  # fmt: skip
 
 #: Parts of speech whose lemmatizer rules and exceptions are used to inflect triggers.
 INFLECTED_POS: tuple[str, ...] = ("verb", "noun")
@@ -67,6 +69,81 @@ def inflect(
     return frozenset(forms)
 
 
+class Inflector:
+    """`inflect` for one lemma at a time, with the exception table inverted once."""
+
+    def __init__(self, rules: Mapping, exceptions: Mapping) -> None:
+        self.rules = [(old, new) for pos in INFLECTED_POS for old, new in rules.get(pos, ())]
+        self.irregular: dict[str, set[str]] = {}
+        for pos in INFLECTED_POS:
+            for form, form_lemmas in exceptions.get(pos, {}).items():
+                for lemma in form_lemmas:
+                    self.irregular.setdefault(lemma, set()).add(form)
+
+        self.known: dict[str, frozenset[str]] = {}
+
+    def forms(self, lemma: str) -> frozenset[str]:
+        """The lowercase forms of `lemma` (memoised: pattern files repeat lemma lists)."""
+        lemma = lemma.lower()
+        if lemma not in self.known:
+            found = {lemma, *self.irregular.get(lemma, ())}
+            for old, new in self.rules:
+                if lemma.endswith(new) and len(lemma) > len(new):
+                    found.add(lemma[: len(lemma) - len(new)] + old)
+            self.known[lemma] = frozenset(found)
+        return self.known[lemma]
+
+
+class PatternLike(Protocol):
+    """What the filter reads of an event pattern (`realpolitik.events.patterns.Pattern`)."""
+
+    lemmas: tuple[str, ...]
+    cameo: str | None
+    object: tuple[str, ...]
+    prep_object: tuple[str, ...]
+    subject: tuple[str, ...]
+    modifier: tuple[str, ...]
+
+
+def cue_heads(pattern: PatternLike) -> tuple[str, ...] | None:
+    """Head words (last word of each phrase) a pattern needs besides its trigger.
+
+    None when the pattern needs no particular word (it codes on the trigger alone);
+    particles and prepositions are ignored because they are everywhere.
+    """
+    for phrases in (pattern.object, pattern.prep_object, pattern.subject, pattern.modifier):
+        if phrases:
+            return tuple(phrase.split()[-1].lower() for phrase in phrases if phrase.split())
+    return None
+
+
+def trigger_cues(
+    patterns: Iterable[PatternLike], inflector: Inflector
+) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """(forms that trigger on their own, form -> cue forms one of which must co-occur).
+
+    Only patterns that code an event count (a pattern without a CAMEO code only
+    blocks).  A pattern constrained on several slots is reduced to its first
+    constrained slot, which can only keep more sentences, never fewer.
+    """
+    alone: set[str] = set()
+    cues: dict[str, set[str]] = {}
+    for pattern in patterns:
+        if not pattern.cameo:
+            continue
+        heads = cue_heads(pattern)
+        forms = frozenset().union(*(inflector.forms(lemma) for lemma in pattern.lemmas))
+        if heads is None:
+            alone.update(forms)
+            continue
+        cue_forms = frozenset().union(*(inflector.forms(head) for head in heads))
+        for form in forms - alone:
+            cues.setdefault(form, set()).update(cue_forms)
+    return frozenset(alone), {
+        form: frozenset(words) for form, words in cues.items() if form not in alone
+    }
+
+
 def lemmatizer_tables(nlp: Language) -> tuple[dict, dict]:
     """The rule lemmatizer's (rules, exceptions) tables of `nlp`, or empty tables."""
     if "lemmatizer" not in nlp.component_names:
@@ -84,9 +161,16 @@ def lemmatizer_tables(nlp: Language) -> tuple[dict, dict]:
 
 @dataclass(frozen=True, slots=True)
 class SentenceFilter:
-    """Decides, from tokens alone, which sentences of a Doc may hold an event."""
+    """Decides, from tokens alone, which sentences of a Doc may hold an event.
+
+    A sentence is kept when it has a trigger form that codes on its own, or a
+    trigger form together with one of its cue words (the object, prepositional
+    object, subject or modifier a pattern needs), and an actor: a dictionary
+    surface form or an agent word (pronoun).
+    """
 
     trigger_forms: frozenset[str]
+    cued_forms: dict[str, frozenset[str]]
     actor_matcher: PhraseMatcher
     agent_words: frozenset[str]
 
@@ -94,21 +178,25 @@ class SentenceFilter:
     def build(
         cls,
         nlp: Language,
-        trigger_lemmas: Iterable[str],
+        patterns: Iterable[PatternLike],
         surface_forms: Iterable[str],
         agent_words: Iterable[str] = PRONOUN_AGENTS,
     ) -> SentenceFilter:
-        """Inflect the trigger lemmas and compile the actor forms into a phrase matcher."""
-        rules, exceptions = lemmatizer_tables(nlp)
-        words = {word for lemma in trigger_lemmas for word in lemma.lower().split()}
+        """Inflect the patterns' triggers and cues; compile the actor forms into a matcher."""
+        inflector = Inflector(*lemmatizer_tables(nlp))
+        alone, cued = trigger_cues(patterns, inflector)
         matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         forms = sorted({form.strip().lower() for form in surface_forms if form.strip()})
         matcher.add("ACTOR", list(nlp.tokenizer.pipe(forms)))
-        return cls(
-            trigger_forms=inflect(words, rules, exceptions),
-            actor_matcher=matcher,
-            agent_words=frozenset(word.lower() for word in agent_words),
-        )
+        return cls(alone, cued, matcher, frozenset(word.lower() for word in agent_words))
+
+    @classmethod
+    def from_lemmas(
+        cls, nlp: Language, trigger_lemmas: Iterable[str], surface_forms: Iterable[str]
+    ) -> SentenceFilter:
+        """A filter where every lemma triggers on its own (no pattern cues)."""
+        patterns = [_Trigger((lemma,)) for lemma in trigger_lemmas]
+        return cls.build(nlp, patterns, surface_forms)
 
     def keep(self, doc: Doc) -> list[bool]:
         """One flag per sentence of `doc` (which must have sentence boundaries)."""
@@ -120,10 +208,31 @@ class SentenceFilter:
         flags = []
         for index, sentence in enumerate(sentences):
             lowers = {token.lower_ for token in sentence}
-            trigger = not self.trigger_forms.isdisjoint(lowers)
             actor = has_actor[index] or not self.agent_words.isdisjoint(lowers)
-            flags.append(trigger and actor)
+            flags.append(actor and self.has_trigger(lowers))
         return flags
+
+    def has_trigger(self, lowers: set[str]) -> bool:
+        """Whether the words of a sentence can complete some coding pattern."""
+        if not self.trigger_forms.isdisjoint(lowers):
+            return True
+        return any(
+            not self.cued_forms[word].isdisjoint(lowers)
+            for word in lowers
+            if word in self.cued_forms
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    """A bare trigger lemma that codes on its own (for `SentenceFilter.from_lemmas`)."""
+
+    lemmas: tuple[str, ...]
+    cameo: str | None = "000"
+    object: tuple[str, ...] = ()
+    prep_object: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
+    modifier: tuple[str, ...] = ()
 
 
 def _sentence_index(starts: list[int], token: int) -> int:

@@ -12,6 +12,7 @@ can read (a shared file system).
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, ExitStack
@@ -95,7 +96,7 @@ def connect(target: DaskTarget, stack: ExitStack) -> Client:
         threads_per_worker=1,
         processes=True,
         dashboard_address=None,
-        silence_logs="error",
+        silence_logs=logging.ERROR,
     )
     return stack.enter_context(Client(stack.enter_context(cluster)))
 
