@@ -9,7 +9,7 @@ from realpolitik.store import EventStore
 from tests.store.corpus import world
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def world_store(tmp_path_factory):
     path = tmp_path_factory.mktemp("world") / "world.duckdb"
     with EventStore.open(path) as store:

@@ -134,3 +134,14 @@ def test_runs_and_skipped(store):
     row = store.conn.execute("SELECT version, documents, finished_at FROM runs").fetchone()
     assert row[0] == __version__ and row[1] == 1 and row[2] is not None
     assert store.stats()["skipped"] == 1 and store.stats()["runs"] == 1
+
+
+def test_actor_keys():
+    from realpolitik.store.keys import actor_key
+
+    assert actor_key({"country": "RUS", "sector": "MIL", "code": "RUSMIL"}) == "RUS"
+    assert actor_key({"country": "LBN", "sector": "REB", "code": "LBNREB"}) == "LBNREB"
+    assert actor_key({"country": None, "sector": "COP", "code": "COP"}) is None
+    assert actor_key({"country": None, "sector": "REB", "code": "IMGMUSISI"}) == "IMGMUSISI"
+    assert actor_key({"country": "IGO", "sector": "IGO", "code": "IGOWSTNAT"}) == "IGOWSTNAT"
+    assert actor_key(None) is None

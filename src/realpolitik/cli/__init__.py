@@ -24,6 +24,7 @@ def _register_commands() -> None:
     """Import the command modules; each adds its commands to `app`."""
     from realpolitik.cli import code, demo, evaluate  # noqa: F401
     from realpolitik.cli import serve  # noqa: F401
+    from realpolitik.cli import store_commands  # noqa: F401
 
 
 def main() -> None:

@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from realpolitik.errors import UsageError
@@ -187,8 +186,7 @@ def export_events(
 
 
 def _write_parquet(store: EventStore, filters: EventFilter, path: Path) -> int:
-    table = store.conn.execute(*_flat_sql(filters, with_record=True)).arrow()
-    if isinstance(table, pa.RecordBatchReader):
-        table = table.read_all()
+    sql, params = _flat_sql(filters, with_record=True)
+    table = store.conn.cursor().sql(sql, params=params).to_arrow_table()
     pq.write_table(table, path)
     return table.num_rows

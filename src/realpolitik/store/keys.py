@@ -6,7 +6,9 @@ country counts as that country, keyed by its ISO alpha-3 code (``"IRN"``).
 Armed non-state groups, opposition and international organisations are not
 their host country: they keep their own CAMEO code (Hezbollah is ``"LBNREB"``
 in the Phoenix dictionaries, NATO ``"IGOWSTNAT"``), so that a rebel attack on
-a government is not a country attacking itself.
+a government is not a country attacking itself.  An actor with neither a
+country nor a code of its own (a bare sector such as "the police", ``COP``)
+has no key: it is nobody in particular, and stays out of the relations.
 """
 
 from __future__ import annotations
@@ -27,4 +29,6 @@ def actor_key(actor: dict[str, Any] | None) -> str | None:
     is_state = len(country) == 3 and country != "IGO" and sector not in NON_STATE_SECTORS
     if is_state:
         return country
-    return code or country or None
+    if not country and (not code or code == sector):
+        return None
+    return code or country
