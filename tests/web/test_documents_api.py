@@ -15,6 +15,9 @@ ARTICLE = (
 def test_post_json_codes_stores_and_returns_events(
     writable_client: TestClient, fake_coder: FakeCoder
 ) -> None:
+    query = {"text": "threatened hezbollah"}
+    assert writable_client.get("/events", params=query).json()["total"] == 0  # now cached
+    before = writable_client.get("/info").json()["stats"]["documents"]
     payload = {"text": ARTICLE, "title": "Two events", "date": "2021-02-01", "publisher": "Wire"}
     response = writable_client.post("/documents", json=payload)
     assert response.status_code == 201, response.text
@@ -25,8 +28,9 @@ def test_post_json_codes_stores_and_returns_events(
     assert {s["kind"] for s in spans} == {"actor", "recipient", "trigger"}
     stored = writable_client.get(f"/documents/{coded['doc_id']}").json()
     assert stored["posts"][0]["text"] == coded["document"]["posts"][0]["text"]
-    found = writable_client.get("/events", params={"text": "threatened hezbollah"}).json()
+    found = writable_client.get("/events", params=query).json()  # the write cleared the cache
     assert found["total"] == 1 and found["events"][0]["doc_id"] == coded["doc_id"]
+    assert writable_client.get("/info").json()["stats"]["documents"] == before + 1
     assert fake_coder.calls == 1
 
 

@@ -28,6 +28,11 @@ def _check_range(date_from: Any, date_to: Any) -> None:
         raise HTTPException(422, "date_from is after date_to")
 
 
+def _with_evidence(item: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a period or shift whose evidence events carry sentence highlights."""
+    return {**item, "evidence": [with_highlights(e) for e in item.get("evidence", [])]}
+
+
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
@@ -53,9 +58,8 @@ async def relation(
         date_to=_iso(date_to),
         include_nonfactual=include_nonfactual,
     )
-    for period in series.get("periods", []):
-        period["evidence"] = [with_highlights(e) for e in period.get("evidence", [])]
-    return series
+    periods = [_with_evidence(period) for period in series.get("periods", [])]
+    return {**series, "periods": periods}
 
 
 @router.get("/network", response_model=NetworkOut, summary="The alignment network")
@@ -88,6 +92,4 @@ async def shifts(
         freq=freq,
         min_events=min_events,
     )
-    for shift in found:
-        shift["evidence"] = [with_highlights(e) for e in shift.get("evidence", [])]
-    return found
+    return [_with_evidence(shift) for shift in found]
