@@ -1,4 +1,4 @@
-"""Small helpers over the dependency parse: parse checks, sentence spans, clause links."""
+"""Small functions over the dependency parse: parse checks, sentence spans, clause links."""
 
 from __future__ import annotations
 

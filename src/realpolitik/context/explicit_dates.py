@@ -1,5 +1,5 @@
 """Explicit date expressions ("in 2015", "March 3, 2015", "the 1980s", "the 19th century",
-"during the Iran-Iraq war") and the shared patterns and helpers of date resolution.
+"during the Iran-Iraq war") and the patterns and functions shared by date resolution.
 """
 
 from __future__ import annotations
