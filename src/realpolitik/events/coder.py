@@ -17,6 +17,12 @@ from realpolitik.events.roles import (
     mention_index,
     role_tokens,
 )
+from realpolitik.events.transform import (
+    TRANSFORMATIONS_FILE,
+    Transformation,
+    apply_transformations,
+    load_transformations,
+)
 from realpolitik.records import ActorMention, CoderInfo, EventCandidate, Post, Trigger
 from realpolitik.settings import Settings
 
@@ -80,10 +86,15 @@ class EventCoder:
     """Codes `EventCandidate`s from a parsed post and its actor mentions."""
 
     def __init__(
-        self, ontology: Ontology, patterns: PatternIndex, min_confidence: float = MIN_CONFIDENCE
+        self,
+        ontology: Ontology,
+        patterns: PatternIndex,
+        transformations: tuple[Transformation, ...] = (),
+        min_confidence: float = MIN_CONFIDENCE,
     ) -> None:
         self.ontology = ontology
         self.patterns = patterns
+        self.transformations = transformations
         self.min_confidence = min_confidence
 
     @classmethod
@@ -91,8 +102,10 @@ class EventCoder:
         """Load and validate the ontology table and pattern files."""
         ontology_path = data_paths(settings, "ontology", ("cameo_plover.csv",))[0]
         ontology = Ontology.load(ontology_path)
+        codes = set(ontology.codes)
         paths = data_paths(settings, "patterns", PATTERN_FILES)
-        return cls(ontology, load_patterns(paths, set(ontology.codes)))
+        rules = data_paths(settings, "patterns", (TRANSFORMATIONS_FILE,))[0]
+        return cls(ontology, load_patterns(paths, codes), load_transformations(rules, codes))
 
     def trigger_lemmas(self) -> frozenset[str]:
         """Every verb lemma and event noun that can trigger a pattern."""
@@ -132,7 +145,9 @@ class EventCoder:
                     if c.coder.confidence >= self.min_confidence
                     and (c.recipient is not None or not needs_recipient)
                 )
-            candidates.extend(found)
+            candidates.extend(
+                apply_transformations(self.transformations, doc, found, index, self.ontology)
+            )
         return candidates
 
     def build(

@@ -1,0 +1,167 @@
+"""Clause transformations: events inside speech or intention complements.
+
+"The US claimed ISIL attacked Iraq" adds US ACCUSE ISIL; "Obama wants to attack
+Switzerland" becomes a threat. The rules are data (``transformations.yaml``),
+after PETRARCH-2's transformations.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from realpolitik.errors import DataValidationError
+from realpolitik.events.ontology import Ontology
+from realpolitik.events.roles import find_mention
+from realpolitik.records import ActorMention, CoderInfo, EventCandidate, Trigger
+
+TRANSFORMATIONS_FILE = "transformations.yaml"
+CLAUSES = ("ccomp", "xcomp")
+SPEAKERS = ("other", "same")
+MAX_CLIMB = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Transformation:
+    id: str
+    verbs: frozenset[str]
+    clause: str
+    inner: tuple[str, ...]
+    speaker: str
+    cameo: str
+    confidence: float
+    replace: bool
+
+
+def _parse(path: Path, entry: Any, known_codes: set[str]) -> Transformation:
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+        raise DataValidationError(str(path), f"transformation without an id: {entry!r:.80}")
+    tid = entry["id"]
+    try:
+        rule = Transformation(
+            id=tid,
+            verbs=frozenset(str(v).lower() for v in entry["verbs"]),
+            clause=entry["clause"],
+            inner=tuple(str(code) for code in entry["inner"]),
+            speaker=entry["speaker"],
+            cameo=str(entry["cameo"]),
+            confidence=float(entry["confidence"]),
+            replace=bool(entry.get("replace", False)),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataValidationError(str(path), f"transformation {tid}: bad or missing {exc}") from exc
+    if rule.clause not in CLAUSES or rule.speaker not in SPEAKERS:
+        raise DataValidationError(str(path), f"transformation {tid}: bad clause or speaker")
+    if rule.cameo not in known_codes or not 0 < rule.confidence <= 1 or not rule.verbs:
+        raise DataValidationError(str(path), f"transformation {tid}: bad cameo/confidence/verbs")
+    return rule
+
+
+def load_transformations(path: Path, known_codes: set[str]) -> tuple[Transformation, ...]:
+    """Read and validate a transformations file; raises `DataValidationError`."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            document = yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataValidationError(str(path), f"cannot read: {exc}") from exc
+    if not isinstance(document, dict) or not {"origin", "licence"} <= set(
+        document.get("provenance") or {}
+    ):
+        raise DataValidationError(str(path), "provenance needs origin and licence")
+    entries = document.get("transformations")
+    if not isinstance(entries, list):
+        raise DataValidationError(str(path), "transformations must be a list")
+    return tuple(_parse(path, entry, known_codes) for entry in entries)
+
+
+def outer_verb(trigger: Token, clause: str) -> Token | None:
+    """The verb whose `clause` complement contains `trigger` (through conj/heads)."""
+    token = trigger
+    for _ in range(MAX_CLIMB):
+        if token.dep_ == clause:
+            return token.head
+        if token.dep_ == "ROOT" or token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def speaker_of(verb: Token, index: dict[int, ActorMention]) -> ActorMention | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            found = find_mention(child, index)
+            return found.mention if found else None
+    return None
+
+
+def same(a: ActorMention | None, b: ActorMention | None) -> bool:
+    return a is not None and b is not None and (a == b or a.actor.code == b.actor.code)
+
+
+def transform(
+    rule: Transformation,
+    doc: Doc,
+    inner: EventCandidate,
+    index: dict[int, ActorMention],
+    ontology: Ontology,
+) -> EventCandidate | None:
+    """The event `rule` derives from `inner`, or None if it does not apply."""
+    if inner.actor is None or not inner.code.cameo.startswith(rule.inner):
+        return None
+    verb = outer_verb(doc[inner.trigger_start_token], rule.clause)
+    if verb is None or verb.lemma_.lower() not in rule.verbs:
+        return None
+    speaker = speaker_of(verb, index)
+    if rule.speaker == "other":
+        if speaker is None or same(speaker, inner.actor):
+            return None
+        actor, recipient = speaker, inner.actor
+    else:
+        if speaker is not None and not same(speaker, inner.actor):
+            return None
+        actor, recipient = inner.actor, inner.recipient
+    confidence = round(rule.confidence * inner.coder.confidence / 0.8, 3)
+    return dataclasses.replace(
+        inner,
+        trigger_start_token=verb.i,
+        trigger_end_token=verb.i + 1,
+        trigger=Trigger(verb.text, verb.idx, verb.idx + len(verb.text)),
+        code=ontology.code_for(rule.cameo),
+        actor=actor,
+        recipient=recipient,
+        coder=CoderInfo("rule", rule.id, min(confidence, 1.0)),
+    )
+
+
+def apply_transformations(
+    rules: tuple[Transformation, ...],
+    doc: Doc,
+    found: list[EventCandidate],
+    index: dict[int, ActorMention],
+    ontology: Ontology,
+) -> list[EventCandidate]:
+    """`found` plus derived events, minus the inner events a replacing rule consumed."""
+    result: list[EventCandidate] = []
+    derived: list[EventCandidate] = []
+    for candidate in found:
+        replaced = False
+        for rule in rules:
+            new = transform(rule, doc, candidate, index, ontology)
+            if new is not None:
+                derived.append(new)
+                replaced = replaced or rule.replace
+                break
+        if not replaced:
+            result.append(candidate)
+    seen = {(c.trigger_start_token, c.code.cameo, c.actor, c.recipient) for c in result}
+    for new in derived:
+        key = (new.trigger_start_token, new.code.cameo, new.actor, new.recipient)
+        if key not in seen:
+            seen.add(key)
+            result.append(new)
+    return result
