@@ -199,3 +199,18 @@ def test_code_a_text_shows_events_and_spans(page: object, base_url: str, shots: 
     assert page.locator("#code-result table.events tbody tr").count() == 2
     assert page.locator("#code-result .post-text mark.hl-trigger").count() == 2
     page.screenshot(path=str(shots / "code.png"), full_page=True)
+
+
+def test_relation_view_shift_markers_and_directions(page: object, base_url: str) -> None:
+    page.goto(f"{base_url}/#/relation/TUR/USA?freq=quarter")
+    page.wait_for_selector("svg.timeline .period")
+    assert page.locator("svg.timeline .shift-marker").count() >= 1
+    assert page.locator("svg.timeline .balance circle").count() >= 4
+    page.locator(".shifts button").first.click()
+    assert page.locator("#evidence h3").inner_text().startswith("Shift in 2020-01")
+    assert page.locator("#evidence .event-card").count() > 0
+    page.locator(".directions button", has_text="TUR → USA").click()
+    assert "active" in page.locator(".directions button", has_text="TUR → USA").get_attribute(
+        "class"
+    )
+    page.wait_for_selector("svg.timeline .period")

@@ -47,8 +47,27 @@ function column(period, index, x, width, y0, unit, direction, onSelect) {
   return group;
 }
 
-function label(period, x, width, every) {
-  return svg("text", { x: x + width / 2, y: SIZE.height - SIZE.bottom + 16, "text-anchor": "middle", "font-size": 11, class: every ? "" : "minor" }, every ? period.period : "");
+/** "2019-04-01" -> "2019-04" (month), "2019 Q2" (quarter), "2019" (year), the date (week). */
+export function periodLabel(period, freq) {
+  if (freq === "month") return period.slice(0, 7);
+  if (freq === "year") return period.slice(0, 4);
+  if (freq === "quarter") return `${period.slice(0, 4)} Q${Math.floor((Number(period.slice(5, 7)) - 1) / 3) + 1}`;
+  return period;
+}
+
+function label(period, x, width, every, freq) {
+  return svg("text", { x: x + width / 2, y: SIZE.height - SIZE.bottom + 16, "text-anchor": "middle", "font-size": 11 }, every ? periodLabel(period.period, freq) : "");
+}
+
+/** The balance, (cooperation - conflict) / events in -1..1, as a line over the bars. */
+function balanceLine(periods, xOf, y0, half) {
+  const points = periods
+    .filter((p) => p.balance !== null && p.balance !== undefined)
+    .map((p) => [xOf(p.period), y0 - p.balance * half * 0.95]);
+  if (!points.length) return null;
+  return svg("g", { class: "balance" },
+    svg("polyline", { points: points.map((p) => p.join(",")).join(" "), fill: "none", stroke: "#37474f", "stroke-width": 1.5, "stroke-opacity": 0.7 }),
+    points.map(([x, y]) => svg("circle", { cx: x, cy: y, r: 2.5, fill: "#37474f" })));
 }
 
 function shiftMarker(shift, xOf) {
@@ -79,7 +98,8 @@ export function timelineChart(series, shifts, direction, onSelect) {
     svg("text", { x: SIZE.left, y: 12, "font-size": 11, fill: "#2e7d32" }, "cooperation ↑"),
     svg("text", { x: SIZE.left, y: SIZE.height - 6, "font-size": 11, fill: "#c62828" }, "conflict ↓"),
     periods.map((p, i) => column(p, i, xs.get(p.period), width, y0, unit, direction, onSelect)),
-    periods.map((p, i) => label(p, xs.get(p.period), width, i % labelEvery === 0)),
+    periods.map((p, i) => label(p, xs.get(p.period), width, i % labelEvery === 0, series.freq)),
+    balanceLine(periods, xOf, y0, plotH / 2),
     (shifts || []).map((s) => shiftMarker(s, xOf)));
   return chart;
 }

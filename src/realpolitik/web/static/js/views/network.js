@@ -5,25 +5,26 @@ import { debounce, h, notice, replace } from "../dom.js";
 import { eventCards } from "../eventlist.js";
 import { BLOC_COLOURS, signColour } from "../format.js";
 
-/** Month starts ("2019-01") from the first to the last month of the store's dates. */
-export function monthsBetween(first, last) {
+/** Slider steps from the first to the last event date: months, or years over long spans. */
+export function windowSteps(first, last) {
   if (!first || !last) return [];
-  let [year, month] = first.slice(0, 7).split("-").map(Number);
-  const [endYear, endMonth] = last.slice(0, 7).split("-").map(Number);
+  const [y0, m0] = first.slice(0, 7).split("-").map(Number);
+  const [y1, m1] = last.slice(0, 7).split("-").map(Number);
+  const span = (y1 - y0) * 12 + (m1 - m0);
+  if (span > 240) {
+    const years = [];
+    for (let year = y0; year <= y1; year += 1) years.push({ label: String(year), from: `${year}-01-01`, to: `${year}-12-31` });
+    return years;
+  }
   const months = [];
-  while (year < endYear || (year === endYear && month <= endMonth)) {
-    months.push(`${year}-${String(month).padStart(2, "0")}`);
-    month += 1;
-    if (month > 12) [year, month] = [year + 1, 1];
-    if (months.length > 2400) break;
+  for (let i = 0; i <= span; i += 1) {
+    const year = y0 + Math.floor((m0 - 1 + i) / 12);
+    const month = ((m0 - 1 + i) % 12) + 1;
+    const label = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    months.push({ label, from: `${label}-01`, to: `${label}-${String(lastDay).padStart(2, "0")}` });
   }
   return months;
-}
-
-function monthEnd(month) {
-  const [year, m] = month.split("-").map(Number);
-  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return `${month}-${String(last).padStart(2, "0")}`;
 }
 
 function blocOf(node) {
@@ -152,15 +153,17 @@ function blocLegend(network) {
   );
 }
 
-function windowControls(months, onChange) {
-  const from = h("input", { type: "range", min: 0, max: Math.max(0, months.length - 1), value: 0, id: "window-from", "aria-label": "window start" });
-  const to = h("input", { type: "range", min: 0, max: Math.max(0, months.length - 1), value: Math.max(0, months.length - 1), id: "window-to", "aria-label": "window end" });
+function windowControls(steps, onChange) {
+  const top = Math.max(0, steps.length - 1);
+  const from = h("input", { type: "range", min: 0, max: top, value: 0, id: "window-from", "aria-label": "window start" });
+  const to = h("input", { type: "range", min: 0, max: top, value: top, id: "window-to", "aria-label": "window end" });
   const label = h("output", { id: "window-label" });
   const update = () => {
     let [a, b] = [Number(from.value), Number(to.value)];
     if (a > b) [a, b] = [b, a];
-    label.textContent = months.length ? `${months[a]} – ${months[b]}` : "all dates";
-    onChange(months.length ? { date_from: `${months[a]}-01`, date_to: monthEnd(months[b]) } : {});
+    label.textContent = steps.length ? `${steps[a].label} – ${steps[b].label}` : "all dates";
+    // The ends of the slider mean "no bound", so events beyond any date limit stay in.
+    onChange({ date_from: a > 0 ? steps[a].from : null, date_to: b < top ? steps[b].to : null });
   };
   const debounced = debounce(update, 250);
   from.addEventListener("input", debounced);
@@ -170,7 +173,7 @@ function windowControls(months, onChange) {
 
 export async function renderNetwork(target, _args, params, current) {
   const info = await serverInfo();
-  const months = monthsBetween(info.date_from, info.date_to);
+  const steps = windowSteps(info.date_from, info.date_to);
   const graph = h("div", { id: "graph", class: "graph" });
   const panel = h("aside", { id: "edge-panel", class: "panel" }, notice("Click an edge to see the events behind it."));
   const summary = h("p", { class: "muted", id: "network-summary" });
@@ -191,7 +194,7 @@ export async function renderNetwork(target, _args, params, current) {
     graph.dataset.ready = "true";
   }
 
-  const controls = windowControls(months, (range) => {
+  const controls = windowControls(steps, (range) => {
     graph.dataset.ready = "false";
     draw(range).catch((e) => replace(panel, notice(e.message, "error")));
   });

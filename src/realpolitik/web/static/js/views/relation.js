@@ -4,7 +4,7 @@ import { getJSON } from "../api.js";
 import { h, notice, replace } from "../dom.js";
 import { eventCards } from "../eventlist.js";
 import { QUAD_COLOURS, QUAD_NAMES } from "../format.js";
-import { timelineChart } from "../timeline.js";
+import { periodLabel, timelineChart } from "../timeline.js";
 
 const DIRECTIONS = { undirected: "both directions", a_to_b: "A → B", b_to_a: "B → A" };
 
@@ -23,7 +23,7 @@ async function actorOptions(list) {
 }
 
 function form(a, b, freq) {
-  const select = h("select", { name: "freq" }, ["month", "quarter", "year"].map((f) => h("option", { value: f, selected: f === freq }, f)));
+  const select = h("select", { name: "freq" }, ["week", "month", "quarter", "year"].map((f) => h("option", { value: f, selected: f === freq }, f)));
   const node = h("form", { class: "filters", id: "relation-form" },
     h("label", {}, "Actor A ", actorPicker("a", a)),
     h("label", {}, "Actor B ", actorPicker("b", b)),
@@ -41,7 +41,10 @@ function form(a, b, freq) {
 }
 
 function quadLegend() {
-  return h("p", { class: "legend" }, [1, 2, 3, 4].map((q) => h("span", { class: "quad-key" }, h("span", { class: "swatch", style: `background:${QUAD_COLOURS[q]}` }), QUAD_NAMES[q], " ")));
+  return h("p", { class: "legend" },
+    [1, 2, 3, 4].map((q) => h("span", { class: "quad-key" }, h("span", { class: "swatch", style: `background:${QUAD_COLOURS[q]}` }), QUAD_NAMES[q], " ")),
+    h("span", { class: "quad-key" }, h("span", { class: "swatch", style: "background:#37474f" }), "balance (cooperation − conflict) / events"),
+    h("span", { class: "quad-key muted" }, "dashed lines: shifts · click a period for its evidence"));
 }
 
 function totals(series) {
@@ -54,7 +57,7 @@ function totals(series) {
 function shiftList(shifts, onPick) {
   if (!shifts.length) return notice("No shifts detected for this pair.");
   return h("ul", { class: "shifts" }, shifts.map((s) =>
-    h("li", {}, h("button", { type: "button", class: "link", onclick: () => onPick(s) }, `${s.period}: ${Number(s.before ?? 0).toFixed(2)} → ${Number(s.after ?? 0).toFixed(2)} (Δ ${Number(s.delta ?? 0).toFixed(2)})`))));
+    h("li", {}, h("button", { type: "button", class: "link", onclick: () => onPick(s) }, `${s.period.slice(0, 10)}: ${Number(s.before ?? 0).toFixed(2)} → ${Number(s.after ?? 0).toFixed(2)} (Δ ${Number(s.delta ?? 0).toFixed(2)})`))));
 }
 
 export async function renderRelation(target, args, params, current) {
@@ -75,7 +78,7 @@ export async function renderRelation(target, args, params, current) {
   let direction = "undirected";
   const showPeriod = (period) => {
     for (const node of chartBox.querySelectorAll(".period")) node.classList.toggle("selected", node.dataset.period === period.period);
-    replace(evidence, h("h3", {}, `Evidence, ${period.period}`), period.evidence?.length ? eventCards(period.evidence) : notice("No events in this period."));
+    replace(evidence, h("h3", {}, `Evidence, ${periodLabel(period.period, series.freq)}`), period.evidence?.length ? eventCards(period.evidence) : notice("No events in this period."));
   };
   const showShift = (shift) => replace(evidence, h("h3", {}, `Shift in ${shift.period}`), eventCards(shift.evidence || []));
   const draw = () => replace(chartBox, timelineChart(series, shifts, direction, showPeriod));
