@@ -12,6 +12,13 @@ const files = [
   ["cytoscape/dist/cytoscape.min.js", "cytoscape/cytoscape.min.js"],
   ["cytoscape/LICENSE", "cytoscape/LICENSE"],
   ["cytoscape/package.json", "cytoscape/package.json"],
+  ["swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"],
+  ["swagger-ui-dist/swagger-ui-bundle.js.LICENSE.txt", "swagger-ui/swagger-ui-bundle.js.LICENSE.txt"],
+  ["swagger-ui-dist/swagger-ui.css", "swagger-ui/swagger-ui.css"],
+  ["swagger-ui-dist/favicon-32x32.png", "swagger-ui/favicon-32x32.png"],
+  ["swagger-ui-dist/LICENSE", "swagger-ui/LICENSE"],
+  ["swagger-ui-dist/NOTICE", "swagger-ui/NOTICE"],
+  ["swagger-ui-dist/package.json", "swagger-ui/package.json"],
 ];
 
 for (const [from, to] of files) {

@@ -214,3 +214,11 @@ def test_relation_view_shift_markers_and_directions(page: object, base_url: str)
         "class"
     )
     page.wait_for_selector("svg.timeline .period")
+
+
+def test_openapi_docs_render_offline(page: object, base_url: str) -> None:
+    page.goto(f"{base_url}/docs")
+    page.wait_for_selector(".opblock-summary-path")
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/events" in path for path in paths)
+    assert any("/documents" in path for path in paths)

@@ -97,3 +97,7 @@ def test_ui_shell_is_served_offline_with_csp(client: TestClient) -> None:
     assert client.get("/static/vendor/cytoscape/cytoscape.min.js").status_code == 200
     assert client.get("/static/vendor/cytoscape/LICENSE").status_code == 200
     assert client.get("/openapi.json").json()["paths"]["/events"]
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs.text
+    assert "cdn" not in docs.text.lower()
+    assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200

@@ -61,6 +61,8 @@ def create_app(
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served by routers.pages from vendored assets, not a CDN
+        redoc_url=None,
     )
     app.state.config = config
     app.state.coder = LazyCoder(coder_factory)

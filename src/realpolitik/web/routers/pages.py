@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import resources
 
 from fastapi import APIRouter
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 
 router = APIRouter(include_in_schema=False)
@@ -25,3 +26,16 @@ def index_html() -> str:
 async def index() -> HTMLResponse:
     """The single-page UI; views are addressed by the URL fragment (#/network, #/events...)."""
     return HTMLResponse(index_html(), headers={"Content-Security-Policy": CSP})
+
+
+@router.get("/docs", response_class=HTMLResponse)
+async def api_docs() -> HTMLResponse:
+    """Swagger UI for the OpenAPI spec, from the package's vendored copy (no CDN)."""
+    vendor = "/static/vendor/swagger-ui"
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="realpolitik API",
+        swagger_js_url=f"{vendor}/swagger-ui-bundle.js",
+        swagger_css_url=f"{vendor}/swagger-ui.css",
+        swagger_favicon_url=f"{vendor}/favicon-32x32.png",
+    )
