@@ -34,6 +34,10 @@ ONE_SIDED = 0.85
 #: Confidence factor of an event in the complement of another event's verb
 #: ("threatened to break relations": the break is not (yet) the act reported).
 GOVERNED = 0.85
+#: Confidence factor of an event told in a modifying clause (relative clause,
+#: participle, adverbial clause): background more often than news.
+BACKGROUND = 0.85
+BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl"})
 #: Recipient roles that name a place, not a party: no reciprocal event from them.
 PLACE_ROLES = frozenset({"prep:in", "prep:at"})
 
@@ -184,6 +188,8 @@ class EventCoder:
                 certainty *= ONE_SIDED
             if governed:
                 certainty *= GOVERNED
+            if token.dep_ in BACKGROUND_DEPS:
+                certainty *= BACKGROUND
             built.append(
                 EventCandidate(
                     post_id=post.post_id,

@@ -103,6 +103,10 @@ def same(a: ActorMention | None, b: ActorMention | None) -> bool:
     return a is not None and b is not None and (a == b or a.actor.code == b.actor.code)
 
 
+def same_country(a: ActorMention, b: ActorMention) -> bool:
+    return a.actor.country is not None and a.actor.country == b.actor.country
+
+
 def transform(
     rule: Transformation,
     doc: Doc,
@@ -118,8 +122,10 @@ def transform(
         return None
     speaker = speaker_of(verb, index)
     if rule.speaker == "other":
-        if speaker is None or same(speaker, inner.actor):
+        if speaker is None or same(speaker, inner.actor) or same_country(speaker, inner.actor):
             return None
+        if rule.clause == "ccomp" and verb.i > inner.trigger_start_token:
+            return None  # "..., officials said": the source of a report, not an accusation
         actor, recipient = speaker, inner.actor
     else:
         if speaker is not None and not same(speaker, inner.actor):
