@@ -1,0 +1,105 @@
+"""Clause transformations and reciprocal patterns on hand-built parses."""
+
+from pathlib import Path
+
+import pytest
+
+from realpolitik.errors import DataValidationError
+from realpolitik.events.transform import load_transformations
+from tests.events.parses import mention, parse, post_for
+
+
+def code(event_coder, doc, spans):
+    mentions = [mention(doc, start, end, actor) for start, end, actor in spans]
+    return sorted(
+        (
+            e.code.cameo,
+            e.actor.actor.code if e.actor else None,
+            e.recipient.actor.code if e.recipient else None,
+        )
+        for e in event_coder.code(doc, post_for(doc), mentions)
+    )
+
+
+def claim_attack(order: str):
+    if order == "speech first":  # The US claimed ISIL attacked Iraq .
+        return parse(
+            [
+                ("The", 1, "det", "DET", "the"),
+                ("US", 2, "nsubj", "PROPN", "US"),
+                ("claimed", 2, "ROOT", "VERB", "claim"),
+                ("ISIL", 4, "nsubj", "PROPN", "ISIL"),
+                ("attacked", 2, "ccomp", "VERB", "attack"),
+                ("Iraq", 4, "dobj", "PROPN", "Iraq"),
+                (".", 2, "punct", "PUNCT", "."),
+            ]
+        )
+    return parse(  # ISIL attacked Iraq , the US claimed .
+        [
+            ("ISIL", 1, "nsubj", "PROPN", "ISIL"),
+            ("attacked", 6, "ccomp", "VERB", "attack"),
+            ("Iraq", 1, "dobj", "PROPN", "Iraq"),
+            (",", 6, "punct", "PUNCT", ","),
+            ("the", 5, "det", "DET", "the"),
+            ("US", 6, "nsubj", "PROPN", "US"),
+            ("claimed", 6, "ROOT", "VERB", "claim"),
+            (".", 6, "punct", "PUNCT", "."),
+        ]
+    )
+
+
+def test_reported_violence_is_also_an_accusation(event_coder):
+    doc = claim_attack("speech first")
+    events = code(event_coder, doc, [(1, 2, "USA"), (3, 4, "IMGREBISI"), (5, 6, "IRQ")])
+    assert events == [("112", "USA", "IMGREBISI"), ("190", "IMGREBISI", "IRQ")]
+
+
+def test_sentence_final_source_is_not_an_accuser(event_coder):
+    doc = claim_attack("source last")
+    events = code(event_coder, doc, [(0, 1, "IMGREBISI"), (2, 3, "IRQ"), (5, 6, "USA")])
+    assert events == [("190", "IMGREBISI", "IRQ")]
+
+
+def test_intended_violence_becomes_a_threat(event_coder):
+    # Obama wants to attack Switzerland .
+    doc = parse(
+        [
+            ("Obama", 1, "nsubj", "PROPN", "Obama"),
+            ("wants", 1, "ROOT", "VERB", "want"),
+            ("to", 3, "aux", "PART", "to"),
+            ("attack", 1, "xcomp", "VERB", "attack"),
+            ("Switzerland", 3, "dobj", "PROPN", "Switzerland"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    assert code(event_coder, doc, [(0, 1, "USAGOV"), (4, 5, "CHE")]) == [("138", "USAGOV", "CHE")]
+
+
+def test_talks_with_a_party_are_reciprocal_but_not_with_a_place(event_coder):
+    # Iran held talks with Russia in Geneva .
+    doc = parse(
+        [
+            ("Iran", 1, "nsubj", "PROPN", "Iran"),
+            ("held", 1, "ROOT", "VERB", "hold"),
+            ("talks", 1, "dobj", "NOUN", "talk"),
+            ("with", 2, "prep", "ADP", "with"),
+            ("Russia", 3, "pobj", "PROPN", "Russia"),
+            ("in", 1, "prep", "ADP", "in"),
+            ("Geneva", 5, "pobj", "PROPN", "Geneva"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    events = code(event_coder, doc, [(0, 1, "IRN"), (4, 5, "RUS"), (6, 7, "CHE")])
+    assert events == [("046", "IRN", "RUS"), ("046", "RUS", "IRN")]
+
+
+def test_transformation_file_is_validated(tmp_path: Path):
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "provenance: {origin: x, licence: MIT}\ntransformations:\n"
+        "- {id: t1, verbs: [say], clause: nmod, inner: ['19'], speaker: other, cameo: '112',"
+        " confidence: 0.5}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataValidationError, match="t1"):
+        load_transformations(path, {"112"})
