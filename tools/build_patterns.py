@@ -15,7 +15,8 @@ What is kept of PETRARCH's format (see its header comments):
 * ``[a:b]`` paired codes keep the first (actor -> recipient) code; ``[---]`` and 01x
   statement codes become blocking entries (``cameo: null``: "not an event");
 * codes missing from the CAMEO codebook fall back to their parent code;
-* bare verb defaults get confidence 0.5, verb phrases 0.7, patterns 0.7;
+* bare verb defaults get confidence 0.5 (0.6 for protest, mobilize and yield,
+  which need no recipient), verb phrases 0.7, patterns 0.7;
 * consultations, protests and force postures (CAMEO 04, 14, 15) may take the
   place they happen in as recipient ("met in Zurich", "exercises in Alaska"),
   as PETRARCH codes them.
@@ -58,6 +59,8 @@ VERB_RECIPIENTS = [
     "prep:into",
 ]
 PLACE_ROOTS = ("04", "14", "15")
+#: Classes whose events need no recipient (protest, mobilize, yield/retreat).
+ONE_SIDED_ROOTS = ("08", "14", "15")
 
 
 def with_roles(entry: dict) -> dict:
@@ -209,7 +212,8 @@ def block_entries(block: dict, synsets: dict[str, list[str]], known: set[str]) -
         entry = {"id": f"p2.{name}.v{n}", "lemmas": sorted(set(lemmas)), "pos": "VERB"}
         if tail:
             entry["prep"] = tail
-        entries.append(with_roles({**entry, "cameo": cameo, "confidence": 0.7 if tail else 0.5}))
+        confidence = 0.7 if tail else 0.6 if cameo and cameo[:2] in ONE_SIDED_ROOTS else 0.5
+        entries.append(with_roles({**entry, "cameo": cameo, "confidence": confidence}))
     lemmas = sorted({lemma for lemma, tail, _ in block["verbs"] if tail is None})
     seen = set()
     for n, (text, raw) in enumerate(block["patterns"]):

@@ -14,6 +14,7 @@ from realpolitik.events.roles import (
     Argument,
     arguments,
     inherited_actor,
+    light_verb_subject,
     mention_index,
     role_tokens,
 )
@@ -168,6 +169,8 @@ class EventCoder:
         actors = arguments(match, pattern.actor, index)
         if not actors and pattern.pos == "VERB":
             actors = inherited_actor(match, index)
+        if not actors and pattern.pos == "NOUN":
+            actors = light_verb_subject(match, index)
         recipients = arguments(match, pattern.recipient, index)
         code = self.ontology.code_for(pattern.cameo or "")
         token = match.trigger
@@ -178,7 +181,9 @@ class EventCoder:
             if actor is None and recipient is None:
                 continue
             if actor and recipient and same_actor(actor.mention, recipient.mention):
-                continue
+                if recipient.spec not in PLACE_ROLES:
+                    continue
+                recipient = None  # a protest at home: the place is only where it happened
             key = (id(actor.mention) if actor else 0, id(recipient.mention) if recipient else 0)
             if key in seen:
                 continue

@@ -207,3 +207,18 @@ def inherited_actor(match: Match, index: dict[int, ActorMention], depth: int = 0
         if (a := find_mention(_resolve_relative(member), index))
     ]
     return result or inherited_actor(head_match, index, depth + 1)
+
+
+def light_verb_subject(match: Match, index: dict[int, ActorMention]) -> list[Argument]:
+    """The subject of the verb an event noun is the object of ("Israel renewed negotiations")."""
+    noun = match.trigger
+    if noun.dep_ not in ("dobj", "obj") or noun.head.pos_ not in ("VERB", "AUX"):
+        return []
+    head_match = Match(noun.head, match.pattern, None)
+    subjects = role_tokens(head_match, "nsubj")
+    return [
+        Argument(a.mention, a.confidence * 0.85, "nsubj")
+        for token in subjects
+        for member in members(token)
+        if (a := find_mention(_resolve_relative(member), index))
+    ]
