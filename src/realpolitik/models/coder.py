@@ -1,0 +1,224 @@
+"""`ModelEventCoder`: the learned models beside the rule coder.
+
+``rules``  the rule candidates, untouched.
+``hybrid`` the rule candidates, each re-scored by the sentence classifier's agreement
+           with its quad class (``coder.method = "hybrid"``, the pattern id kept), their
+           missing actor or recipient filled from the tagger, plus one model event for
+           each sentence where no rule fired and the classifier is confident.
+``models`` model events only.
+
+A model event names its evidence: the classifier's probability as confidence, the
+sentence's main verb as trigger, the tagger's spans as actor and recipient (resolved to
+the dictionary mention they overlap, or an actor with text only).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc, Span, Token
+
+from realpolitik.events.ontology import Ontology
+from realpolitik.models.combination import CombineConfig
+from realpolitik.models.quad import QuadClassifier
+from realpolitik.models.shipped_paths import ACTOR_TAGGER, QUAD_CLASSIFIER, shipped_dir
+from realpolitik.models.tagger import ActorTagger, TaggedSpan
+from realpolitik.records import (
+    Actor,
+    ActorMention,
+    CoderInfo,
+    EventCandidate,
+    Post,
+    Trigger,
+)
+from realpolitik.settings import Settings
+
+MODES = ("rules", "models", "hybrid")
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of `doc`, numbered as the rule coder numbers them."""
+    if doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
+        return list(doc.sents)
+    return [doc[:]] if len(doc) else []
+
+
+def trigger_token(sent: Span) -> Token:
+    """The sentence's main verb: its root when parsed, else its first verb or token."""
+    if any(token.dep_ for token in sent):
+        return sent.root
+    return next((t for t in sent if t.pos_ in {"VERB", "AUX"}), sent[0])
+
+
+def _overlap(mention: ActorMention, span: TaggedSpan) -> int:
+    return min(mention.end_token, span.end) - max(mention.start_token, span.start)
+
+
+def span_mention(
+    doc: Doc, span: TaggedSpan, mentions: list[ActorMention], source: str
+) -> ActorMention:
+    """The dictionary mention `span` overlaps most, else a text-only actor for the span."""
+    best = max(mentions, key=lambda m: _overlap(m, span), default=None)
+    if best is not None and _overlap(best, span) > 0:
+        return best
+    tokens = doc[span.start : span.end]
+    actor = Actor(
+        text=tokens.text,
+        name=None,
+        country=None,
+        sector=None,
+        code=None,
+        id=None,
+        start=tokens.start_char,
+        end=tokens.end_char,
+    )
+    return ActorMention(actor, span.start, span.end, kind="model", rule=source)
+
+
+def pick_roles(spans: list[TaggedSpan]) -> tuple[TaggedSpan | None, TaggedSpan | None]:
+    """Actor and recipient spans: first S and first T, with reciprocal R spans filling gaps."""
+    actor = next((s for s in spans if s.label == "S"), None)
+    recipient = next((s for s in spans if s.label == "T"), None)
+    reciprocal = [s for s in spans if s.label == "R"]
+    if actor is None and reciprocal:
+        actor = reciprocal.pop(0)
+    if recipient is None and reciprocal:
+        recipient = reciprocal.pop(0)
+    return actor, recipient
+
+
+class ModelEventCoder:
+    """Combines rule candidates with the sentence classifier and the actor tagger."""
+
+    def __init__(
+        self,
+        mode: str,
+        classifier: QuadClassifier,
+        tagger: ActorTagger | None,
+        ontology: Ontology,
+        combine: CombineConfig,
+    ) -> None:
+        if mode not in MODES:
+            raise ValueError(f"coder must be one of {', '.join(MODES)}, not {mode!r}")
+        self.mode = mode
+        self.classifier = classifier
+        self.tagger = tagger
+        self.ontology = ontology
+        self.combine = combine
+
+    @classmethod
+    def load(cls, settings: Settings, folder: Path | None = None) -> ModelEventCoder:
+        """Load the shipped models (or those in `folder`) for ``settings.coder``."""
+        folder = folder or shipped_dir()
+        return cls(
+            mode=settings.coder,
+            classifier=QuadClassifier.load(folder / QUAD_CLASSIFIER),
+            tagger=ActorTagger.load(folder / ACTOR_TAGGER),
+            ontology=Ontology.load(),
+            combine=CombineConfig.load(folder / QUAD_CLASSIFIER),
+        )
+
+    def with_classifier(self, classifier: QuadClassifier) -> ModelEventCoder:
+        """The same coder with another classifier (used by cross-validation)."""
+        return ModelEventCoder(self.mode, classifier, self.tagger, self.ontology, self.combine)
+
+    def code(
+        self,
+        doc: Doc,
+        post: Post,
+        mentions: list[ActorMention],
+        rule_candidates: list[EventCandidate],
+    ) -> list[EventCandidate]:
+        """The final candidates of a post for this coder's mode."""
+        if self.mode == "rules":
+            return list(rule_candidates)
+        sents = sentences(doc)
+        proba = self.classifier.predict_proba([sent.text for sent in sents])
+        kept: list[EventCandidate] = []
+        if self.mode == "hybrid":
+            kept = [self.rescore(doc, c, proba, sents, mentions) for c in rule_candidates]
+        covered = {c.sentence_id for c in kept}
+        for sentence_id, sent in enumerate(sents):
+            if sentence_id not in covered:
+                event = self.model_event(doc, post, sentence_id, sent, proba[sentence_id], mentions)
+                if event is not None:
+                    kept.append(event)
+        return sorted(kept, key=lambda c: (c.sentence_id, c.trigger_start_token))
+
+    def rescore(
+        self,
+        doc: Doc,
+        candidate: EventCandidate,
+        proba: np.ndarray,
+        sents: list[Span],
+        mentions: list[ActorMention],
+    ) -> EventCandidate:
+        """Blend the rule's confidence with the classifier's probability of its quad class."""
+        if not 0 <= candidate.sentence_id < len(proba):
+            return candidate
+        agree = float(proba[candidate.sentence_id][candidate.code.quad_class])
+        weight = self.combine.agreement_weight
+        confidence = round((1 - weight) * candidate.coder.confidence + weight * agree, 3)
+        coder = CoderInfo("hybrid", candidate.coder.rule, confidence)
+        candidate = dataclasses.replace(candidate, coder=coder)
+        if candidate.actor is None or candidate.recipient is None:
+            candidate = self.fill_roles(doc, candidate, sents[candidate.sentence_id], mentions)
+        return candidate
+
+    def fill_roles(
+        self, doc: Doc, candidate: EventCandidate, sent: Span, mentions: list[ActorMention]
+    ) -> EventCandidate:
+        """Supply a missing actor or recipient from the tagger's spans."""
+        if self.tagger is None:
+            return candidate
+        actor, recipient = pick_roles(self.tagger.spans(doc, sent))
+        changes: dict[str, ActorMention] = {}
+        if candidate.actor is None and actor is not None:
+            changes["actor"] = span_mention(doc, actor, mentions, ACTOR_TAGGER)
+        if candidate.recipient is None and recipient is not None:
+            changes["recipient"] = span_mention(doc, recipient, mentions, ACTOR_TAGGER)
+        if changes.get("actor") is not None and changes.get("actor") in (
+            candidate.recipient,
+            changes.get("recipient"),
+        ):
+            changes.pop("actor")
+        return dataclasses.replace(candidate, **changes) if changes else candidate
+
+    def model_event(
+        self,
+        doc: Doc,
+        post: Post,
+        sentence_id: int,
+        sent: Span,
+        proba: np.ndarray,
+        mentions: list[ActorMention],
+    ) -> EventCandidate | None:
+        """A model event for `sent` when the classifier is confident it holds one."""
+        label = int(self.classifier.config.labels[int(proba.argmax())])
+        confidence = float(proba.max())
+        if label == 0 or confidence < self.combine.model_threshold or len(sent) == 0:
+            return None
+        code = self.ontology.code_for(self.combine.quad_codes[label])
+        verb = trigger_token(sent)
+        actor = recipient = None
+        if self.tagger is not None:
+            actor_span, recipient_span = pick_roles(self.tagger.spans(doc, sent))
+            if actor_span is not None:
+                actor = span_mention(doc, actor_span, mentions, ACTOR_TAGGER)
+            if recipient_span is not None:
+                recipient = span_mention(doc, recipient_span, mentions, ACTOR_TAGGER)
+        return EventCandidate(
+            post_id=post.post_id,
+            sentence_id=sentence_id,
+            sentence_start=sent.start_char,
+            sentence_end=sent.end_char,
+            trigger_start_token=verb.i,
+            trigger_end_token=verb.i + 1,
+            trigger=Trigger(verb.text, verb.idx, verb.idx + len(verb.text)),
+            code=code,
+            actor=actor,
+            recipient=recipient if recipient != actor else None,
+            coder=CoderInfo("model", QUAD_CLASSIFIER, round(confidence, 3)),
+        )

@@ -1,0 +1,171 @@
+"""`realpolitik train`: rebuild the shipped models from the annotated data, with figures.
+
+Deterministic: files are read in order, folds use a fixed seed, and both learners
+(lbfgs logistic regression) have no random state of their own. Only files whose row
+in the gold README allows training are read: ConfliBERT's class and BIO files.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from realpolitik.events.ontology import Ontology
+from realpolitik.models import data
+from realpolitik.models.cards import quad_card, tagger_card
+from realpolitik.models.combination import CombineConfig
+from realpolitik.models.metrics import (
+    block_folds,
+    quad_scores,
+    shuffled_folds,
+    span_scores,
+    stratified_folds,
+    train_indices,
+)
+from realpolitik.models.quad import QuadClassifier, QuadConfig
+from realpolitik.models.shipped_paths import ACTOR_TAGGER, METRICS_FILE, QUAD_CLASSIFIER
+from realpolitik.models.tagger import ActorTagger, TaggerConfig, bio_to_spans
+
+THRESHOLDS = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+Progress = Callable[[str], None]
+
+
+def cv_probabilities(
+    texts: Sequence[str], labels: Sequence[int], folds: list[np.ndarray], config: QuadConfig
+) -> np.ndarray:
+    """Out-of-fold class probabilities: each row from a model that never saw it."""
+    proba = np.zeros((len(texts), len(config.labels)), dtype=np.float32)
+    for test in folds:
+        train = train_indices(len(texts), test)
+        model = QuadClassifier.fit([texts[i] for i in train], [labels[i] for i in train], config)
+        proba[test] = model.predict_proba([texts[i] for i in test])
+    return proba
+
+
+def thresholded(proba: np.ndarray, threshold: float) -> np.ndarray:
+    """Predicted class, 0 when the best class is below `threshold`."""
+    predicted = proba.argmax(axis=1)
+    predicted[proba.max(axis=1) < threshold] = 0
+    return predicted
+
+
+def choose_threshold(proba: np.ndarray, labels: Sequence[int]) -> float:
+    """The model-event threshold with the best cross-validated macro-F1 (ties: the lowest)."""
+    scores = [quad_scores(labels, thresholded(proba, t))["macro_f1"] for t in THRESHOLDS]
+    return THRESHOLDS[int(np.argmax(scores))]
+
+
+def petr2_quad_labels(records: list[dict[str, object]], ontology: Ontology) -> list[int]:
+    """Quad class of each PETRARCH-2 sentence's first coding (0: none or a statement)."""
+    labels = []
+    for record in records:
+        codes = [str(c["eventcode"]) for c in record.get("codings") or [] if "eventcode" in c]
+        cameo = codes[0] if codes else ""
+        known = next((c for c in (cameo, cameo[:3]) if c in ontology), None)
+        labels.append(ontology.codes[known].quad_class if known else 0)
+    return labels
+
+
+def unseen_figures(model: QuadClassifier, gold_dir: Path, threshold: float) -> dict[str, object]:
+    """Classifier-only figures on gold sets it never trained on."""
+    kil = data.read_keep_it_local(gold_dir)
+    petr2 = [r for r in data.read_petr2(gold_dir) if str(r.get("text") or "").strip()]
+    petr2_labels = petr2_quad_labels(petr2, Ontology.load())
+    kil_pred = thresholded(model.predict_proba([s.text for s in kil]), threshold)
+    petr2_pred = thresholded(model.predict_proba([str(r["text"]) for r in petr2]), threshold)
+    return {
+        "keep_it_local": {"n": len(kil), **quad_scores([s.label for s in kil], kil_pred)},
+        "petr2": {"n": len(petr2), **quad_scores(petr2_labels, petr2_pred)},
+    }
+
+
+def train_quad(gold_dir: Path, progress: Progress) -> tuple[QuadClassifier, CombineConfig, dict]:
+    """Cross-validate, choose the threshold, then fit the classifier on all the data."""
+    sentences = data.read_conflibert_class(gold_dir)
+    texts, labels = [s.text for s in sentences], [s.label for s in sentences]
+    config = QuadConfig()
+    progress(f"quad classifier: 5-fold cross-validation on {len(texts)} sentences")
+    proba = cv_probabilities(texts, labels, stratified_folds(labels), config)
+    threshold = choose_threshold(proba, labels)
+    blocks = cv_probabilities(texts, labels, block_folds(len(texts)), config)
+    model = QuadClassifier.fit(texts, labels, config)
+    combine = CombineConfig(model_threshold=threshold)
+    figures = {
+        "train_file": str(data.CONFLIBERT_CLASS),
+        "n": len(texts),
+        "cv_stratified": quad_scores(labels, thresholded(proba, threshold)),
+        "cv_contiguous_blocks": quad_scores(labels, thresholded(blocks, threshold)),
+        "model_threshold": threshold,
+        "unseen": unseen_figures(model, gold_dir, threshold),
+    }
+    return model, combine, figures
+
+
+def parse_tagged(nlp: Language, sentences: list[data.TaggedSentence]) -> list[Doc]:
+    """Run the spaCy pipeline over the gold tokenisation (tags stay aligned)."""
+    docs = (Doc(nlp.vocab, words=list(s.words)) for s in sentences)
+    return list(nlp.pipe(docs, batch_size=64))
+
+
+def train_tagger(gold_dir: Path, nlp: Language, progress: Progress) -> tuple[ActorTagger, dict]:
+    """Cross-validate span F1, then fit the tagger on all the data."""
+    sentences = data.read_conflibert_ner(gold_dir)
+    progress(f"actor tagger: parsing {len(sentences)} sentences")
+    docs = parse_tagged(nlp, sentences)
+    tags = [list(s.tags) for s in sentences]
+    config = TaggerConfig()
+    gold: list[set] = []
+    predicted: list[set] = []
+    for fold, test in enumerate(shuffled_folds(len(docs)), start=1):
+        progress(f"actor tagger: fold {fold}/5")
+        train = train_indices(len(docs), test)
+        model = ActorTagger.fit([docs[i] for i in train], [tags[i] for i in train], config)
+        for i in test:
+            gold.append(set(bio_to_spans(tags[i])))
+            predicted.append(set(model.spans(docs[i], docs[i][:])))
+    by_label = {
+        label: span_scores(
+            [{s for s in g if s.label == label} for g in gold],
+            [{s for s in p if s.label == label} for p in predicted],
+        )
+        for label in ("S", "T", "R")
+    }
+    model = ActorTagger.fit(docs, tags, config)
+    figures = {
+        "train_file": str(data.CONFLIBERT_NER),
+        "n": len(docs),
+        "cv_shuffled": span_scores(gold, predicted),
+        "cv_by_label": by_label,
+    }
+    return model, figures
+
+
+def _write(folder: Path, figures: dict, card: str) -> None:
+    (folder / METRICS_FILE).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    (folder / "MODEL_CARD.md").write_text(card, encoding="utf-8")
+
+
+def train_all(gold_dir: Path, out_dir: Path, nlp: Language, progress: Progress = print) -> dict:
+    """Train, cross-validate and write every shipped model with its figures and card."""
+    today = date.today().isoformat()
+    started = time.perf_counter()
+    quad, combine, quad_figures = train_quad(gold_dir, progress)
+    quad_figures["seconds"] = round(time.perf_counter() - started, 1)
+    quad.save(out_dir / QUAD_CLASSIFIER)
+    combine.save(out_dir / QUAD_CLASSIFIER)
+    _write(out_dir / QUAD_CLASSIFIER, quad_figures, quad_card(quad_figures, quad.config, today))
+    started = time.perf_counter()
+    tagger, tagger_figures = train_tagger(gold_dir, nlp, progress)
+    tagger_figures["seconds"] = round(time.perf_counter() - started, 1)
+    tagger.save(out_dir / ACTOR_TAGGER)
+    _write(
+        out_dir / ACTOR_TAGGER, tagger_figures, tagger_card(tagger_figures, tagger.config, today)
+    )
+    return {QUAD_CLASSIFIER: quad_figures, ACTOR_TAGGER: tagger_figures}

@@ -1,0 +1,131 @@
+"""ModelEventCoder: rules pass through, hybrid re-scores rule events and adds model events."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from realpolitik.events.ontology import Ontology
+from realpolitik.models.coder import ModelEventCoder, pick_roles
+from realpolitik.models.combination import CombineConfig
+from realpolitik.models.quad import QuadClassifier, QuadConfig
+from realpolitik.models.tagger import TaggedSpan
+from realpolitik.nlp import load_nlp
+from realpolitik.records import (
+    Actor,
+    ActorMention,
+    CoderInfo,
+    EventCandidate,
+    Post,
+    Trigger,
+)
+
+TRAINING = [
+    ("The weather was mild in the capital.", 0),
+    ("The ministry published its annual report.", 0),
+    ("Leaders agreed to hold talks.", 1),
+    ("The president praised the neighbouring government.", 1),
+    ("Japan sent food aid to the region.", 2),
+    ("The bank released frozen assets.", 2),
+    ("The opposition accused the government of corruption.", 3),
+    ("The ministry condemned the embassy statement.", 3),
+    ("Troops shelled the town and killed civilians.", 4),
+    ("Rebels attacked a convoy and killed soldiers.", 4),
+]
+TEXT = "Leaders agreed to hold talks. Troops shelled the town and killed civilians."
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def classifier() -> QuadClassifier:
+    texts = [t for t, _ in TRAINING] * 3
+    labels = [label for _, label in TRAINING] * 3
+    return QuadClassifier.fit(texts, labels, QuadConfig(c=50.0))
+
+
+def make_coder(mode: str, classifier: QuadClassifier) -> ModelEventCoder:
+    return ModelEventCoder(mode, classifier, None, Ontology.load(), CombineConfig(0.3, 0.5))
+
+
+def rule_candidate(doc, ontology: Ontology) -> EventCandidate:
+    sent = next(iter(doc.sents))
+    verb = sent.root
+    return EventCandidate(
+        post_id="p",
+        sentence_id=0,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        trigger_start_token=verb.i,
+        trigger_end_token=verb.i + 1,
+        trigger=Trigger(verb.text, verb.idx, verb.idx + len(verb.text)),
+        code=ontology.code_for("036"),
+        actor=None,
+        recipient=None,
+        coder=CoderInfo("rule", "agree_036", 0.6),
+    )
+
+
+POST = Post(post_id="p", doc_id="d", index=0, kind="text", text=TEXT)
+
+
+def test_rules_mode_passes_candidates_through(nlp, classifier) -> None:
+    doc = nlp(TEXT)
+    rules = [rule_candidate(doc, Ontology.load())]
+    assert make_coder("rules", classifier).code(doc, POST, [], rules) == rules
+
+
+def test_hybrid_rescores_rules_and_adds_a_model_event(nlp, classifier) -> None:
+    doc = nlp(TEXT)
+    coder = make_coder("hybrid", classifier)
+    result = coder.code(doc, POST, [], [rule_candidate(doc, coder.ontology)])
+    assert [c.sentence_id for c in result] == [0, 1]
+    rule, model = result
+    assert rule.coder.method == "hybrid" and rule.coder.rule == "agree_036"
+    assert rule.coder.confidence != 0.6
+    assert model.coder.method == "model"
+    assert model.code.quad_class == 4
+    assert 0.3 <= model.coder.confidence <= 1.0
+    assert model.trigger.text == doc.text[model.trigger.start : model.trigger.end]
+
+
+def test_models_mode_ignores_rules(nlp, classifier) -> None:
+    doc = nlp(TEXT)
+    coder = make_coder("models", classifier)
+    result = coder.code(doc, POST, [], [rule_candidate(doc, coder.ontology)])
+    assert all(c.coder.method == "model" for c in result)
+    assert [c.code.quad_class for c in result] == [1, 4]
+
+
+def test_confident_threshold_suppresses_model_events(nlp, classifier) -> None:
+    doc = nlp(TEXT)
+    coder = ModelEventCoder(
+        "models", classifier, None, Ontology.load(), CombineConfig(model_threshold=1.01)
+    )
+    assert coder.code(doc, POST, [], []) == []
+
+
+def test_unknown_mode_is_refused(classifier) -> None:
+    with pytest.raises(ValueError):
+        make_coder("neural", classifier)
+
+
+def test_pick_roles_uses_reciprocal_spans_for_gaps() -> None:
+    spans = [TaggedSpan("R", 0, 1), TaggedSpan("R", 2, 3)]
+    assert pick_roles(spans) == (spans[0], spans[1])
+    spans = [TaggedSpan("T", 4, 5), TaggedSpan("S", 0, 1)]
+    assert pick_roles(spans) == (spans[1], spans[0])
+
+
+def test_spans_map_onto_dictionary_mentions(nlp) -> None:
+    from realpolitik.models.coder import span_mention
+
+    doc = nlp("Russian troops entered Georgia.")
+    actor = Actor("Russian troops", "Russia", "RUS", "MIL", "RUSMIL", "rus", 0, 14)
+    mention = ActorMention(actor, 0, 2, kind="agent")
+    assert span_mention(doc, TaggedSpan("S", 1, 2), [mention], "t") is mention
+    new = span_mention(doc, TaggedSpan("T", 3, 4), [mention], "t")
+    assert new.actor.text == "Georgia" and new.actor.code is None and new.kind == "model"
