@@ -31,7 +31,7 @@ def _error_handlers(app: FastAPI) -> None:
         return handle
 
     app.add_exception_handler(UsageError, problem(400))
-    app.add_exception_handler(InputError, problem(422))
+    app.add_exception_handler(InputError, problem(400))
     app.add_exception_handler(StoreError, problem(503))
 
 

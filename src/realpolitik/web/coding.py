@@ -112,7 +112,7 @@ def parse_body(body: bytes, content_type: str | None, metadata: dict[str, Any]) 
         except json.JSONDecodeError as exc:
             raise BadDocument(400, f"body is not valid JSON: {exc.msg} at char {exc.pos}") from None
         if not isinstance(payload, dict):
-            raise BadDocument(422, 'JSON body must be an object like {"text": "..."}')
+            raise BadDocument(400, 'JSON body must be an object like {"text": "..."}')
         fields = payload
     elif kind in TEXT_TYPES:
         form = "html" if kind == "text/html" else "text"
@@ -128,9 +128,9 @@ def parse_body(body: bytes, content_type: str | None, metadata: dict[str, Any]) 
             f"{'.'.join(str(p) for p in err['loc']) or 'body'}: {err['msg']}"
             for err in exc.errors()
         )
-        raise BadDocument(422, problems) from None
+        raise BadDocument(400, problems) from None
     if not document.text.strip() or "\x00" in document.text:
-        raise BadDocument(422, "text: document is empty or binary")
+        raise BadDocument(400, "text: document is empty or binary")
     return document
 
 

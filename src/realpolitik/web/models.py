@@ -228,4 +228,13 @@ class InfoOut(BaseModel):
 
 
 class Problem(BaseModel):
+    """A request the API understood but cannot serve; `detail` says why, in one line."""
+
     detail: str
+
+
+#: The error answer every API route may give besides FastAPI's 422 validation errors.
+PROBLEMS: dict[int | str, dict[str, object]] = {
+    400: {"model": Problem, "description": "Bad request (unknown actor, unreadable body...)"},
+    503: {"model": Problem, "description": "The event store is unavailable"},
+}

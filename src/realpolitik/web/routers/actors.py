@@ -9,10 +9,10 @@ from fastapi.concurrency import run_in_threadpool
 
 from realpolitik.web.backend import Backend
 from realpolitik.web.deps import get_backend
-from realpolitik.web.models import ActorSummary
+from realpolitik.web.models import PROBLEMS, ActorSummary
 from realpolitik.web.params import TEXT_PATTERN
 
-router = APIRouter(tags=["actors"])
+router = APIRouter(tags=["actors"], responses=PROBLEMS)
 
 
 @router.get("/actors", response_model=list[ActorSummary], summary="Search actors")

@@ -12,10 +12,10 @@ from realpolitik.web.backend import Backend
 from realpolitik.web.coding import BadDocument, DocumentIn, LazyCoder, parse_body
 from realpolitik.web.deps import WebConfig, get_backend, get_coder, get_config
 from realpolitik.web.highlight import with_highlights
-from realpolitik.web.models import CodedOut, DocumentOut, Problem
+from realpolitik.web.models import PROBLEMS, CodedOut, DocumentOut, Problem
 from realpolitik.web.params import EARLIEST, LATEST, TEXT_PATTERN
 
-router = APIRouter(tags=["documents"])
+router = APIRouter(tags=["documents"], responses=PROBLEMS)
 
 _TEXT_SCHEMA = {"type": "string", "minLength": 1}
 POST_BODY = {

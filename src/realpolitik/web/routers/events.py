@@ -11,7 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from realpolitik.web.backend import Backend
 from realpolitik.web.deps import get_backend
 from realpolitik.web.highlight import with_highlights
-from realpolitik.web.models import EventPage
+from realpolitik.web.models import PROBLEMS, EventPage
 from realpolitik.web.params import (
     ActorQuery,
     CountryQuery,
@@ -27,7 +27,7 @@ from realpolitik.web.params import (
     TypeQuery,
 )
 
-router = APIRouter(tags=["events"])
+router = APIRouter(tags=["events"], responses=PROBLEMS)
 
 
 def event_filter(**fields: Any) -> Any:

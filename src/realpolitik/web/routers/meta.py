@@ -10,9 +10,9 @@ from fastapi.concurrency import run_in_threadpool
 from realpolitik import __version__
 from realpolitik.web.backend import Backend
 from realpolitik.web.deps import WebConfig, get_backend, get_config
-from realpolitik.web.models import InfoOut
+from realpolitik.web.models import PROBLEMS, InfoOut
 
-router = APIRouter(tags=["server"])
+router = APIRouter(tags=["server"], responses=PROBLEMS)
 
 
 @router.get("/info", response_model=InfoOut, summary="Server and store summary")

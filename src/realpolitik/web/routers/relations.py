@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from realpolitik.web.backend import Backend
 from realpolitik.web.deps import get_backend
 from realpolitik.web.highlight import with_highlights
-from realpolitik.web.models import NetworkOut, RelationOut, ShiftOut
+from realpolitik.web.models import PROBLEMS, NetworkOut, RelationOut, ShiftOut
 from realpolitik.web.params import (
     ActorPath,
     ActorQuery,
@@ -20,12 +20,12 @@ from realpolitik.web.params import (
     WindowTo,
 )
 
-router = APIRouter(tags=["relations"])
+router = APIRouter(tags=["relations"], responses=PROBLEMS)
 
 
 def _check_range(date_from: Any, date_to: Any) -> None:
     if date_from and date_to and date_from > date_to:
-        raise HTTPException(422, "date_from is after date_to")
+        raise HTTPException(400, "date_from is after date_to")
 
 
 def _with_evidence(item: dict[str, Any]) -> dict[str, Any]:
