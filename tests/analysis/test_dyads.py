@@ -10,7 +10,7 @@ from realpolitik.errors import UsageError
 
 def test_axis_dyads_cooperate(world_store):
     for a, b in (("RUS", "SYR"), ("RUS", "IRN"), ("IRN", "SYR"), ("IRN", "Hezbollah")):
-        series = relation_series(world_store, a, b, freq="month", date_from="2016-12-01")
+        series = relation_series(world_store, a, b, freq="month")
         totals = series.totals()
         assert totals.conflict == 0 and totals.cooperation > 0, (a, b)
         assert all(p.balance in (None, 1.0) for p in series.periods)
@@ -40,7 +40,8 @@ def test_hypothetical_and_history_do_not_move_present(world_store):
     assert with_all.totals().q4 == 6 + 12 and with_all.totals().q1 == usa_rus.totals().q1
     rus_irn = relation_series(world_store, "RUS", "IRN", freq="year", **window)
     assert rus_irn.totals().conflict == 0  # the 19th-century war sits in its own century
-    history = relation_series(world_store, "RUS", "IRN", freq="year", date_to="1900-01-01")
+    assert relation_series(world_store, "RUS", "IRN", freq="year").totals().conflict == 0
+    history = relation_series(world_store, "RUS", "IRN", "year", date_to="1900-01-01", history=True)
     assert history.totals().q4 == 1 and history.periods[0].period == "1826-01-01"
 
 

@@ -38,8 +38,11 @@ def test_history_and_hypotheticals_left_out(world_store):
     network = build_network(world_store, **WINDOW)
     edges = {(e.source, e.target) for e in network.edges}
     assert ("IRQ", "RUS") not in edges  # 1980s arms sales are outside the window
-    everything = build_network(world_store)
+    assert ("IRQ", "RUS") not in {(e.source, e.target) for e in build_network(world_store).edges}
+    everything = build_network(world_store, history=True)
     assert ("IRQ", "RUS") in {(e.source, e.target) for e in everything.edges}
+    rus_irn = next(e for e in everything.edges if (e.source, e.target) == ("IRN", "RUS"))
+    assert rus_irn.conflict == 1  # the 1826 war, once
     usa_syr = next(e for e in network.edges if (e.source, e.target) == ("SYR", "USA"))
     assert usa_syr.conflict == 12  # accusations only; the "future" assault is not counted
 
@@ -69,3 +72,27 @@ def test_signed_communities_split_by_negative_ties():
     labels = signed_communities(weights)
     assert labels[0] == labels[1] != labels[2] == labels[3]
     assert signed_modularity(weights, labels) > signed_modularity(weights, np.zeros(4, int))
+
+
+def test_undated_forum_post_counts_without_window(tmp_path):
+    import dataclasses
+
+    from realpolitik.store import EventStore
+    from tests.store.corpus import Coded, coded
+
+    item = coded(
+        "forum",
+        "2017-01-01",
+        [
+            ("RUS", "CONSULT", "IRN", {"when": None}),
+            ("RUS/MIL", "ASSAULT", "IRN", {"when": "1830-01-01"}),
+        ],
+    )
+    post = dataclasses.replace(item.document.posts[0], date=None)
+    undated = Coded(dataclasses.replace(item.document, date=None, posts=(post,)), item.events)
+    with EventStore.open(tmp_path / "f.duckdb") as store:
+        store.add_coded(undated)
+        (edge,) = build_network(store).edges
+        assert (edge.source, edge.target, edge.cooperation, edge.conflict) == ("IRN", "RUS", 1, 0)
+        assert build_network(store, date_from="2000-01-01").edges == []
+        assert build_network(store, history=True).edges[0].conflict == 1

@@ -149,11 +149,16 @@ def relation_series(
     *,
     count: str = "clusters",
     evidence: int = 3,
+    history: bool = False,
 ) -> RelationSeries:
-    """The dyad A-B per period: directed and undirected flows, balance and evidence."""
+    """The dyad A-B per period: directed and undirected flows, balance and evidence.
+
+    History (see `selection.Selection`) is left out unless `history`; when
+    included it sits in its own periods, never in the month it was written.
+    """
     freq = check_freq(freq)
     a, b = resolve_key(store, a), resolve_key(store, b)
-    selection = Selection(date_from, date_to, include_nonfactual, count)
+    selection = Selection(date_from, date_to, include_nonfactual, count, history)
     units, params = _dyad_units(store, a, b, selection)
     grouped = store.frame(
         f"SELECT date_trunc('{freq}', event_date) AS period, actor_key = ? AS forward,"

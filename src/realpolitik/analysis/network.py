@@ -158,9 +158,14 @@ def build_network(
     min_events: int = 1,
     *,
     count: str = "clusters",
+    history: bool = False,
 ) -> ActorNetwork:
-    """The actor network of the window: nodes, signed edges, alignment of pairs, blocs."""
-    selection = Selection(date_from, date_to, include_nonfactual=False, count=count)
+    """The actor network of the window: nodes, signed edges, alignment of pairs, blocs.
+
+    Without a window, undated events count too (they are as present as their
+    document); history counts only with `history`.
+    """
+    selection = Selection(date_from, date_to, False, count, history, undated=True)
     edges = _edges(store, selection, min_events)
     totals: dict[str, int] = {}
     for edge in edges:

@@ -9,17 +9,29 @@ from realpolitik.errors import UsageError
 from realpolitik.store import EventStore
 from realpolitik.store.filters import FACTUAL_SQL
 
+#: Events the text dates more than this many years before it was written are history.
+HISTORY_YEARS = 10
+
 FREQUENCIES = {"week": "week", "month": "month", "quarter": "quarter", "year": "year"}
 
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """The events an analysis rolls up: a date window, factuality, clusters or mentions."""
+    """The events an analysis rolls up: a date window, factuality, clusters or mentions.
+
+    History (events dated `HISTORY_YEARS` or more before their own document,
+    such as a 2017 article recalling the Iran-Iraq war) is left out unless
+    `history` is set; undated events (no date in the text, none on the
+    document) count only when `undated` is set, since they cannot be placed
+    in a window or a period.
+    """
 
     date_from: str | None = None
     date_to: str | None = None
     include_nonfactual: bool = False
     count: str = "clusters"  # "clusters" (each happening once) | "mentions" (every report)
+    history: bool = False
+    undated: bool = False
 
     def sql(self) -> tuple[str, list[Any]]:
         """A SELECT over the events table (alias ``e``) of the counted units, no self-dyads."""
@@ -29,8 +41,15 @@ class Selection:
             "e.actor_key IS NOT NULL",
             "e.recipient_key IS NOT NULL",
             "e.actor_key <> e.recipient_key",
-            "e.event_date IS NOT NULL",
         ]
+        if not self.undated or self.date_from or self.date_to:
+            parts.append("e.event_date IS NOT NULL")
+        if not self.history:
+            parts.append(
+                "(e.event_date IS NULL OR e.event_date >= coalesce(e.doc_date,"
+                " (SELECT max(date) FROM documents), current_date)"
+                f" - INTERVAL {HISTORY_YEARS} YEAR)"
+            )
         params: list[Any] = []
         if not self.include_nonfactual:
             parts.append(f"e.status IN {FACTUAL_SQL}")

@@ -24,6 +24,10 @@ StoreOption = Annotated[
 FromOption = Annotated[str | None, typer.Option("--from", help="First date (YYYY-MM-DD).")]
 ToOption = Annotated[str | None, typer.Option("--to", help="Last date (YYYY-MM-DD).")]
 FreqOption = Annotated[str, typer.Option("--freq", help="week | month | quarter | year")]
+HistoryOption = Annotated[
+    bool,
+    typer.Option("--history", help="Count events the text dates 10+ years before it was written."),
+]
 OutOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write here (default stdout).")
 ]
@@ -106,6 +110,7 @@ def relations_command(
     mentions: Annotated[
         bool, typer.Option("--mentions", help="Count every report, not event clusters.")
     ] = False,
+    history: HistoryOption = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | json")] = "table",
     png: Annotated[Path | None, typer.Option("--png", help="Also draw the chart here.")] = None,
     output: OutOption = None,
@@ -123,6 +128,7 @@ def relations_command(
             date_to,
             include_nonfactual,
             count="mentions" if mentions else "clusters",
+            history=history,
         )
         shifts = []
         if png:
@@ -188,6 +194,7 @@ def network_command(
     min_events: Annotated[int, typer.Option("--min-events", help="Fewer per dyad: no edge.")] = 1,
     png: Annotated[Path | None, typer.Option("--png", help="Draw the network here.")] = None,
     top: Annotated[int, typer.Option(help="Actors drawn in the chart.")] = 30,
+    history: HistoryOption = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | json | graphml")] = "table",
     output: OutOption = None,
 ) -> None:
@@ -195,7 +202,7 @@ def network_command(
     from realpolitik.analysis.network import build_network
 
     with _open(db) as store:
-        network = build_network(store, date_from, date_to, min_events)
+        network = build_network(store, date_from, date_to, min_events, history=history)
     if png:
         from realpolitik.analysis.charts import network_chart
 

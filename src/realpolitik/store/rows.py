@@ -100,6 +100,7 @@ def event_row(event: Event, document: Document) -> list[Any]:
         document.publisher,
         None,
         json.dumps(record, default=str),
+        fallback,
     ]
 
 

@@ -67,6 +67,15 @@ MIGRATIONS: tuple[Migration, ...] = (
                 representative VARCHAR)""",
         ),
     ),
+    Migration(
+        2,
+        "events.doc_date: the date of the event's post or document (to tell history from news)",
+        (
+            "ALTER TABLE events ADD COLUMN doc_date DATE",
+            """UPDATE events SET doc_date = (
+                SELECT max(d.date) FROM documents d WHERE d.doc_id = events.doc_id)""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
