@@ -4,7 +4,8 @@ A gold event (CAMEO code, Phoenix source, Phoenix target) is recovered when an e
 coded from its sentence has the same CAMEO root (first two digits) and the source and
 target country (first three letters of the Phoenix codes: ISO alpha-3, IGO, IMG ...).
 CAMEO 01x statements are in the gold set but are not events in PLOVER, so the share
-is also given without them.
+is also given without them, and the figures are repeated for the events whose
+status is asserted or reported (the context stage's verdict).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.evaluation import EvalResult
-from realpolitik.records import Actor, Event
+from realpolitik.records import FACTUAL_STATUSES, Actor, Event
 
 GOLD_FILE = "petr2_gsr_validation.jsonl"
 
@@ -124,6 +125,16 @@ def describe(event: Event) -> str:
     return f"{actor} {event.cameo} {recipient} ({event.trigger.text})"
 
 
+def with_factual(gold: list[GoldSentence], coded: list[list[Event]]) -> EvalResult:
+    """The scores of all events, plus those of events the text says happened."""
+    result = score(gold, coded)
+    factual = [[e for e in events if e.status in FACTUAL_STATUSES] for events in coded]
+    extra = score(gold, factual).metrics
+    for name in ("recovered_share", "extra_per_sentence", "false_events_on_empty"):
+        result.metrics[f"{name}_factual"] = extra[name]
+    return result
+
+
 def run(coder: Any, gold_dir: Path, limit: int | None = None) -> EvalResult:
     """Code every gold sentence with `coder` (a `realpolitik.pipeline.Coder`) and score it."""
     from realpolitik.ingest import document_from_text
@@ -133,4 +144,4 @@ def run(coder: Any, gold_dir: Path, limit: int | None = None) -> EvalResult:
         list(coder.code_document(document_from_text(s.text, date=s.date, doc_id=s.id)).events)
         for s in gold
     ]
-    return score(gold, coded)
+    return with_factual(gold, coded)
