@@ -61,8 +61,12 @@ def test_alignment_of_third_parties_only():
     edges = [Edge("A", "C", 0.9, 9, 0, 9, None), Edge("B", "C", 0.9, 9, 0, 9, None),
              Edge("D", "C", -0.9, 0, 9, 9, None)]  # fmt: skip
     scores = {(s.a, s.b): s for s in alignment_scores(["A", "B", "C", "D"], edges)}
-    assert scores[("A", "B")].direct is None and scores[("A", "B")].score == 1.0
-    assert scores[("A", "D")].score < -0.5
+    # same single friend: cosine 1, damped by 1/(1+1) for one shared third party
+    assert scores[("A", "B")].direct is None and scores[("A", "B")].score == 0.5
+    assert scores[("A", "D")].score == -0.5
+    edges.append(Edge("E", "F", 0.9, 9, 0, 9, None))
+    scores = {(s.a, s.b): s for s in alignment_scores(["A", "B", "C", "D", "E", "F"], edges)}
+    assert ("A", "E") not in scores  # nothing in common, no direct relation: no score
 
 
 def test_signed_communities_split_by_negative_ties():

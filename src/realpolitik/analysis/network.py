@@ -4,11 +4,14 @@ Edge weight: the dyad's cooperation-conflict balance, shrunk toward neutral
 when evidence is thin: ``(cooperation - conflict) / (events + 1)``, in (-1, 1).
 
 Alignment of a pair (i, j), in the spirit of the S-score of alliance
-portfolios (Signorino & Ritter 1999): over the third parties k that either of
-them has relations with, ``S = 1 - mean |w_ik - w_jk|`` (1: same friends and
-enemies, -1: opposite), averaged with their direct weight ``w_ij`` when they
-have one.  Blocs are communities of the signed alignment matrix
-(`blocs.signed_communities`).
+portfolios (Signorino & Ritter 1999): how similar their relations to third
+parties are, as the cosine of their signed weight vectors over everyone else
+(+1: same friends and enemies, -1: opposite, 0: nothing in common), damped by
+``m / (m + 1)`` for m third parties both have relations with, so one shared
+acquaintance is weak evidence; averaged with their direct weight ``w_ij``
+when they have one.  (The S-score's own ``1 - 2d/dmax`` treats "no relation"
+as agreement, which in sparse event data makes nearly everyone aligned.)
+Blocs are communities of the signed alignment matrix (`blocs.signed_communities`).
 """
 
 from __future__ import annotations
@@ -109,6 +112,18 @@ def _edges(store: EventStore, selection: Selection, min_events: int) -> list[Edg
     ]
 
 
+def _third_party(weight: np.ndarray, known: np.ndarray, i: int, j: int) -> tuple[float | None, int]:
+    """Cosine of i's and j's relations to everyone else, damped by how many they share."""
+    others = np.ones(len(weight), dtype=bool)
+    others[[i, j]] = False
+    a, b = weight[i, others], weight[j, others]
+    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
+    if norm == 0:
+        return None, 0
+    shared = int((known[i, others] & known[j, others]).sum())
+    return float(a @ b) / norm * shared / (shared + 1), shared
+
+
 def alignment_scores(ids: list[str], edges: list[Edge]) -> list[Alignment]:
     """Alignment of every pair with a direct relation or a third party in common."""
     index = {key: i for i, key in enumerate(ids)}
@@ -122,19 +137,14 @@ def alignment_scores(ids: list[str], edges: list[Edge]) -> list[Alignment]:
     scores = []
     for i in range(n):
         for j in range(i + 1, n):
-            third = known[i] | known[j]
-            third[[i, j]] = False
             direct = float(weight[i, j]) if known[i, j] else None
-            similarity = None
-            if third.any():
-                similarity = float(1.0 - np.abs(weight[i, third] - weight[j, third]).mean())
-            parts = [p for p in (direct, similarity) if p is not None]
-            if not parts:
+            similarity, shared = _third_party(weight, known, i, j)
+            if direct is None and not shared:
                 continue
+            parts = [p for p in (direct, similarity if shared else None) if p is not None]
             score = round(sum(parts) / len(parts), 3)
-            scores.append(Alignment(ids[i], ids[j], score, direct,
-                                    None if similarity is None else round(similarity, 3),
-                                    int(third.sum())))  # fmt: skip
+            third = None if similarity is None else round(similarity, 3)
+            scores.append(Alignment(ids[i], ids[j], score, direct, third, shared))
     return scores
 
 
