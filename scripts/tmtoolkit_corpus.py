@@ -142,7 +142,9 @@ def main(argv: list[str] | None = None) -> None:
         code_corpus(jsonl, args.db, args.workers)
 
     from realpolitik.analysis.report import write_report
+    from realpolitik.store import EventStore
 
+    EventStore.open(args.db).close()  # applies any pending schema migration
     summary = write_report(args.db, args.out, freq=args.freq)
     print(json.dumps(summary, indent=2))
 
