@@ -171,7 +171,8 @@ class EventCoder:
             actors = inherited_actor(match, index)
         if not actors and pattern.pos == "NOUN":
             actors = light_verb_subject(match, index)
-        recipients = arguments(match, pattern.recipient, index)
+        exclude = tuple(a.mention for a in actors)
+        recipients = arguments(match, pattern.recipient, index, exclude)
         code = self.ontology.code_for(pattern.cameo or "")
         token = match.trigger
         trigger = Trigger(token.text, token.idx, token.idx + len(token.text))

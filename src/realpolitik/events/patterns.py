@@ -4,7 +4,11 @@ Patterns are data (``data/patterns/*.yaml``); this module loads and validates th
 and indexes them by (lemma, part of speech).  Role specs name where an argument
 is found relative to the trigger:
 
-    nsubj, agent, nsubjpass, dobj, dative   dependents of a verb (agent = "by" phrase)
+    nsubj, agent, nsubjpass, dobj, dative   dependents of a verb (agent = "by" phrase;
+                                            dobj = the required object's modifiers
+                                            when the pattern names the object)
+    ccomp_subj                              subject of the verb's clause ("demanded
+                                            that Hamas renounce ...")
     poss, mod                               possessor / amod-compound-nmod of a noun
     prep:X                                  object of preposition X (on the trigger
                                             or on its matched object noun)
@@ -25,7 +29,7 @@ from realpolitik.errors import DataValidationError
 
 PATTERN_FILES = ("core.yaml", "petrarch_verbs.yaml")  # earlier files take precedence
 POS_VALUES = ("VERB", "NOUN")
-ROLE = re.compile(r"^(nsubj|agent|nsubjpass|dobj|dative|poss|mod|prep:[a-z]+)$")
+ROLE = re.compile(r"^(nsubj|agent|nsubjpass|dobj|dative|ccomp_subj|poss|mod|prep:[a-z]+)$")
 DEFAULT_ROLES = {
     ("VERB", "actor"): ("nsubj", "agent"),
     ("VERB", "recipient"): (

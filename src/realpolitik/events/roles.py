@@ -100,7 +100,11 @@ def role_tokens(match: Match, spec: str) -> list[Token]:
             return [trigger.head]
         return [c for c in children if c.dep_ == "nsubjpass" and c != match.object]
     if spec == "dobj":
-        return [c for c in children if c.dep_ in ("dobj", "obj") and c != match.object]
+        if match.object is not None:  # "rejected a U.S. request": the object's modifiers
+            return [match.object]
+        return [c for c in children if c.dep_ in ("dobj", "obj")]
+    if spec == "ccomp_subj":  # "demanded that Hamas renounce ..."
+        return [s for c in children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
     if spec == "dative":
         datives = [c for c in children if c.dep_ == "dative"]
         return [p for d in datives for p in (_pobjs(d) or [d])]
@@ -137,9 +141,16 @@ def coordinated(argument: Argument, token: Token) -> list[Token]:
 
 
 def arguments(
-    match: Match, specs: tuple[str, ...], index: dict[int, ActorMention]
+    match: Match,
+    specs: tuple[str, ...],
+    index: dict[int, ActorMention],
+    exclude: tuple[ActorMention, ...] = (),
 ) -> list[Argument]:
-    """Mentions for the first role spec that yields any (coordinated tokens each count)."""
+    """Mentions for the first role spec that yields any (coordinated tokens each count).
+
+    A mention in `exclude` (the actors) found only among a role token's modifiers
+    ("Israel strengthened its forces") does not count as a party.
+    """
     for rank, spec in enumerate(specs):
         found: list[Argument] = []
         for token in role_tokens(match, spec):
@@ -149,12 +160,21 @@ def arguments(
                 argument = find_mention(_resolve_relative(member), index)
                 if argument is None or any(a.mention == argument.mention for a in found):
                     continue
+                indirect = argument.mention.start_token > member.i or (
+                    argument.mention.end_token <= member.i
+                )
+                if indirect and any(_same(argument.mention, other) for other in exclude):
+                    continue
                 confidence = argument.confidence - 0.01 * rank
                 found.append(Argument(argument.mention, confidence, spec))
                 queue.extend(coordinated(argument, member))
         if found:
             return found
     return []
+
+
+def _same(a: ActorMention, b: ActorMention) -> bool:
+    return a == b or (a.actor.code is not None and a.actor.code == b.actor.code)
 
 
 def is_participle_modifier(verb: Token) -> bool:
