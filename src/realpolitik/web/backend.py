@@ -102,13 +102,22 @@ class Backend:
     def stats(self) -> dict[str, Any]:
         return self.cached(_key("stats"), lambda store: store.stats())
 
-    def date_range(self) -> tuple[str | None, str | None]:
-        """The first and last effective event dates in the store (ISO), for the time slider."""
+    def date_range(self) -> dict[str, str | None]:
+        """First and last event dates, and the 2nd-98th percentile window the UI's slider spans."""
 
-        def compute(store: Any) -> tuple[str | None, str | None]:
-            sql = "SELECT min(event_date) AS first, max(event_date) AS last FROM events"
+        def compute(store: Any) -> dict[str, str | None]:
+            sql = (
+                "SELECT min(event_date) AS first, max(event_date) AS last,"
+                " quantile_disc(event_date, 0.02) AS low, quantile_disc(event_date, 0.98) AS high"
+                " FROM events"
+            )
             row = store.frame(sql).iloc[0]
-            return _iso(row["first"]), _iso(row["last"])
+            return {
+                "date_from": _iso(row["first"]),
+                "date_to": _iso(row["last"]),
+                "window_from": _iso(row["low"]),
+                "window_to": _iso(row["high"]),
+            }
 
         return self.cached(_key("date_range"), compute)
 

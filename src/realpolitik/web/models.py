@@ -223,8 +223,10 @@ class InfoOut(BaseModel):
     read_only: bool
     max_upload_bytes: int
     stats: dict[str, int]
-    date_from: str | None = None
-    date_to: str | None = None
+    date_from: str | None = Field(default=None, description="Earliest event date")
+    date_to: str | None = Field(default=None, description="Latest event date")
+    window_from: str | None = Field(default=None, description="2nd percentile of event dates")
+    window_to: str | None = Field(default=None, description="98th percentile of event dates")
 
 
 class Problem(BaseModel):

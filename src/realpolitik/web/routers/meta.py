@@ -22,10 +22,9 @@ async def info(
 ) -> dict[str, Any]:
     """Version, whether posting is allowed, the upload limit, store counts and date range."""
     stats = await run_in_threadpool(backend.stats)
-    first, last = await run_in_threadpool(backend.date_range)
+    dates = await run_in_threadpool(backend.date_range)
     return {
-        "date_from": first,
-        "date_to": last,
+        **dates,
         "version": __version__,
         "read_only": config.read_only,
         "max_upload_bytes": config.max_upload_bytes,

@@ -4,7 +4,7 @@
 import { svg } from "./dom.js";
 import { QUAD_COLOURS, QUAD_NAMES } from "./format.js";
 
-const SIZE = { width: 900, height: 320, left: 46, right: 16, top: 18, bottom: 46 };
+const SIZE = { width: 900, height: 320, left: 46, right: 24, top: 18, bottom: 46 };
 
 function counts(period, direction) {
   return period[direction] || {};
@@ -59,15 +59,23 @@ function label(period, x, width, every, freq) {
   return svg("text", { x: x + width / 2, y: SIZE.height - SIZE.bottom + 16, "text-anchor": "middle", "font-size": 11 }, every ? periodLabel(period.period, freq) : "");
 }
 
-/** The balance, (cooperation - conflict) / events in -1..1, as a line over the bars. */
+/** The balance, (cooperation - conflict) / events in -1..1 (right axis), broken at empty periods. */
 function balanceLine(periods, xOf, y0, half) {
-  const points = periods
-    .filter((p) => p.balance !== null && p.balance !== undefined)
-    .map((p) => [xOf(p.period), y0 - p.balance * half * 0.95]);
-  if (!points.length) return null;
+  const yOf = (balance) => y0 - balance * half;
+  const runs = [[]];
+  for (const period of periods) {
+    if (period.balance === null || period.balance === undefined) {
+      if (runs.at(-1).length) runs.push([]);
+    } else {
+      runs.at(-1).push([xOf(period.period), yOf(period.balance)]);
+    }
+  }
+  const right = SIZE.width - SIZE.right;
   return svg("g", { class: "balance" },
-    svg("polyline", { points: points.map((p) => p.join(",")).join(" "), fill: "none", stroke: "#37474f", "stroke-width": 1.5, "stroke-opacity": 0.7 }),
-    points.map(([x, y]) => svg("circle", { cx: x, cy: y, r: 2.5, fill: "#37474f" })));
+    [1, -1].map((v) => svg("text", { x: right + 2, y: yOf(v) + 4, "font-size": 10, fill: "#37474f" }, v > 0 ? "+1" : "−1")),
+    runs.filter((run) => run.length > 1).map((run) =>
+      svg("polyline", { points: run.map((p) => p.join(",")).join(" "), fill: "none", stroke: "#37474f", "stroke-width": 1.5, "stroke-opacity": 0.7 })),
+    runs.flat().map(([x, y]) => svg("circle", { cx: x, cy: y, r: 2.5, fill: "#37474f" })));
 }
 
 function shiftMarker(shift, xOf) {

@@ -62,11 +62,24 @@ const LAYOUT = {
   name: "cose",
   animate: false,
   randomize: true,
-  nodeRepulsion: () => 400000,
-  idealEdgeLength: () => 160,
+  nodeRepulsion: () => 120000,
+  idealEdgeLength: () => 110,
   nodeOverlap: 20,
-  padding: 40,
+  componentSpacing: 60,
+  padding: 30,
 };
+
+/** Keep labels and marks readable however far the graph is zoomed out to fit. */
+function keepReadable(cy) {
+  const zoom = cy.zoom();
+  const grow = 1 / Math.sqrt(Math.min(1, zoom));
+  cy.batch(() => {
+    cy.nodes().forEach((node) => {
+      node.style({ width: node.data("size") * grow, height: node.data("size") * grow, "font-size": 13 / Math.min(1, zoom), "text-outline-width": 2 / Math.min(1, zoom) });
+    });
+    cy.edges().forEach((edge) => edge.style("width", edge.data("width") * grow));
+  });
+}
 
 const STYLE = [
   {
@@ -161,7 +174,9 @@ function windowControls(steps, onChange) {
   const update = () => {
     let [a, b] = [Number(from.value), Number(to.value)];
     if (a > b) [a, b] = [b, a];
-    label.textContent = steps.length ? `${steps[a].label} – ${steps[b].label}` : "all dates";
+    const start = a > 0 ? steps[a].label : `…${steps[0]?.label ?? ""}`;
+    const end = b < top ? steps[b].label : `${steps[top]?.label ?? ""}…`;
+    label.textContent = steps.length ? `${start} – ${end}` : "all dates";
     // The ends of the slider mean "no bound", so events beyond any date limit stay in.
     onChange({ date_from: a > 0 ? steps[a].from : null, date_to: b < top ? steps[b].to : null });
   };
@@ -173,7 +188,7 @@ function windowControls(steps, onChange) {
 
 export async function renderNetwork(target, _args, params, current) {
   const info = await serverInfo();
-  const steps = windowSteps(info.date_from, info.date_to);
+  const steps = windowSteps(info.window_from || info.date_from, info.window_to || info.date_to);
   const graph = h("div", { id: "graph", class: "graph" });
   const panel = h("aside", { id: "edge-panel", class: "panel" }, notice("Click an edge to see the events behind it."));
   const summary = h("p", { class: "muted", id: "network-summary" });
@@ -188,6 +203,8 @@ export async function renderNetwork(target, _args, params, current) {
     replace(legend, h("strong", {}, "Blocs"), blocLegend(network), h("p", { class: "muted" }, "Edge colour: green cooperation, red conflict; width: events. Node size: activity."));
     if (cy) cy.destroy();
     cy = cytoscapeLib()({ container: graph, elements: elements(network), style: STYLE, layout: LAYOUT, wheelSensitivity: 0.3 });
+    keepReadable(cy);
+    cy.on("zoom", () => keepReadable(cy));
     cy.on("tap", "edge", (evt) => showEdge(panel, evt.target.data()).catch((e) => replace(panel, notice(e.message, "error"))));
     cy.on("tap", "node", (evt) => showNode(panel, evt.target.data()));
     graph.cy = cy;

@@ -43,7 +43,7 @@ function form(a, b, freq) {
 function quadLegend() {
   return h("p", { class: "legend" },
     [1, 2, 3, 4].map((q) => h("span", { class: "quad-key" }, h("span", { class: "swatch", style: `background:${QUAD_COLOURS[q]}` }), QUAD_NAMES[q], " ")),
-    h("span", { class: "quad-key" }, h("span", { class: "swatch", style: "background:#37474f" }), "balance (cooperation − conflict) / events"),
+    h("span", { class: "quad-key" }, h("span", { class: "swatch", style: "background:#37474f" }), "balance (cooperation − conflict) / events, right axis"),
     h("span", { class: "quad-key muted" }, "dashed lines: shifts · click a period for its evidence"));
 }
 
