@@ -145,3 +145,24 @@ def test_actor_keys():
     assert actor_key({"country": None, "sector": "REB", "code": "IMGMUSISI"}) == "IMGMUSISI"
     assert actor_key({"country": "IGO", "sector": "IGO", "code": "IGOWSTNAT"}) == "IGOWSTNAT"
     assert actor_key(None) is None
+
+
+def test_migration_2_fills_doc_date_of_a_version_1_database(tmp_path):
+    from realpolitik.store import rows
+    from realpolitik.store.schema import MIGRATIONS
+
+    path = tmp_path / "v1.duckdb"
+    item = coded("d1", "2017-01-10", [("RUS", "AID", "SYR", {"when": "1985-01-01"})])
+    conn = duckdb.connect(str(path))
+    migrate(conn, MIGRATIONS[:1])
+    conn.execute(
+        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
+        rows.document_row(item.document, None, __version__),
+    )
+    row = rows.event_row(item.events[0], item.document)[:-1]  # version 1 had no doc_date
+    conn.execute(f"INSERT INTO events VALUES ({', '.join('?' * len(row))})", row)
+    conn.close()
+    with EventStore.open(path) as store:
+        assert current_version(store.conn) == LATEST_VERSION
+        row = store.conn.execute("SELECT event_date, doc_date FROM events").fetchone()
+    assert str(row[0]) == "1985-01-01" and str(row[1]) == "2017-01-10"
