@@ -129,3 +129,12 @@ def test_spans_map_onto_dictionary_mentions(nlp) -> None:
     assert span_mention(doc, TaggedSpan("S", 1, 2), [mention], "t") is mention
     new = span_mention(doc, TaggedSpan("T", 3, 4), [mention], "t")
     assert new.actor.text == "Georgia" and new.actor.code is None and new.kind == "model"
+
+
+def test_model_event_trigger_is_the_most_telling_word(nlp, classifier) -> None:
+    doc = nlp("Troops shelled the town and killed civilians.")
+    event = make_coder("models", classifier).code(doc, POST, [], [])[0]
+    weights = classifier.word_weights([t.text for t in doc], 4)
+    content = [i for i, t in enumerate(doc) if t.is_alpha and not t.is_stop]
+    assert event.trigger.text == doc[max(content, key=lambda i: weights[i])].text
+    assert event.trigger.text.lower() in {"troops", "shelled", "town", "killed", "civilians"}

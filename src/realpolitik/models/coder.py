@@ -8,8 +8,9 @@
 ``models`` model events only.
 
 A model event names its evidence: the classifier's probability as confidence, the
-sentence's main verb as trigger, the tagger's spans as actor and recipient (resolved to
-the dictionary mention they overlap, or an actor with text only).
+word that weighs most for the predicted class as trigger, the tagger's spans as actor
+and recipient (resolved to the dictionary mention they overlap, or an actor with text
+only).
 """
 
 from __future__ import annotations
@@ -45,11 +46,13 @@ def sentences(doc: Doc) -> list[Span]:
     return [doc[:]] if len(doc) else []
 
 
-def trigger_token(sent: Span) -> Token:
-    """The sentence's main verb: its root when parsed, else its first verb or token."""
-    if any(token.dep_ for token in sent):
-        return sent.root
-    return next((t for t in sent if t.pos_ in {"VERB", "AUX"}), sent[0])
+def trigger_token(sent: Span, classifier: QuadClassifier, label: int) -> Token:
+    """The content word that speaks most for `label`; the parse root if none does."""
+    weights = classifier.word_weights([token.text for token in sent], label)
+    weights[[token.is_stop or not token.is_alpha for token in sent]] = 0.0
+    if len(weights) and weights.max() > 0:
+        return sent[int(weights.argmax())]
+    return sent.root if any(token.dep_ for token in sent) else sent[0]
 
 
 def _overlap(mention: ActorMention, span: TaggedSpan) -> int:
@@ -201,7 +204,7 @@ class ModelEventCoder:
         if label == 0 or confidence < self.combine.model_threshold or len(sent) == 0:
             return None
         code = self.ontology.code_for(self.combine.quad_codes[label])
-        verb = trigger_token(sent)
+        verb = trigger_token(sent, self.classifier, label)
         actor = recipient = None
         if self.tagger is not None:
             actor_span, recipient_span = pick_roles(self.tagger.spans(doc, sent))

@@ -110,6 +110,15 @@ class QuadClassifier:
         proba = self.predict_proba(texts)
         return np.asarray(self.config.labels)[proba.argmax(axis=1)]
 
+    def word_weights(self, words: Sequence[str], label: int) -> np.ndarray:
+        """Each word's unigram weight towards `label` (0 for words the model never saw)."""
+        row = self.config.labels.index(label)
+        vocabulary = self.word.vocabulary_
+        offsets = [vocabulary.get(word.lower()) for word in words]
+        return np.array(
+            [self.coef[row, i] if i is not None else 0.0 for i in offsets], dtype=np.float32
+        )
+
     def save(self, folder: Path) -> None:
         """Write ``weights.npz`` and ``config.json`` into `folder`."""
         folder.mkdir(parents=True, exist_ok=True)
