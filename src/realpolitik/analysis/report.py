@@ -222,6 +222,9 @@ def report_markdown(report: dict[str, Any]) -> str:
     lines += [f"- bloc {i}: {', '.join(b[:20])}" for i, b in enumerate(net["blocs"], 1)]
     lines += [
         "",
+        "Most aligned pairs (with a direct relation): "
+        + "; ".join(f"{p['a']}\u2013{p['b']} {p['score']:+.2f}" for p in net["most_aligned"]),
+        "",
         "Most opposed pairs: "
         + "; ".join(f"{p['a']}\u2013{p['b']} {p['score']:+.2f}" for p in net["most_opposed"]),
         "",
