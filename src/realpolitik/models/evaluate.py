@@ -8,6 +8,7 @@ retrains the classifier on the other folds before coding each fold.
 from __future__ import annotations
 
 import copy
+import hashlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,7 +17,7 @@ import numpy as np
 from realpolitik.models.data import LabelledSentence
 from realpolitik.models.metrics import stratified_folds, train_indices
 from realpolitik.models.quad import QuadClassifier
-from realpolitik.records import Event
+from realpolitik.records import Document, Event, Post
 
 CV_NOTE = (
     "5 stratified shuffled folds (seed 0); for each fold the sentence classifier is "
@@ -32,11 +33,16 @@ def predicted_quad(events: Sequence[Event]) -> int:
     return max(events, key=lambda e: e.coder.confidence).quad_class
 
 
+def sentence_document(text: str, doc_id: str) -> Document:
+    """A one-post document holding exactly `text` (no boilerplate removal on gold text)."""
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    post = Post(post_id=f"{doc_id}/0", doc_id=doc_id, index=0, kind="text", text=text)
+    return Document(doc_id=doc_id, source=doc_id, content_hash=digest, posts=(post,))
+
+
 def code_sentences(coder: Any, texts: Sequence[str], prefix: str) -> list[int]:
     """Predicted quad class of each text, coding them as one-sentence documents."""
-    from realpolitik.ingest import document_from_text
-
-    documents = [document_from_text(text, doc_id=f"{prefix}-{i}") for i, text in enumerate(texts)]
+    documents = [sentence_document(text, f"{prefix}-{i}") for i, text in enumerate(texts)]
     return [predicted_quad(coded.events) for coded in coder.code_documents(documents)]
 
 
