@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,6 +31,9 @@ from realpolitik.records import (
     Post,
 )
 from realpolitik.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from realpolitik.models.coder import ModelEventCoder
 
 C = TypeVar("C")
 
@@ -93,6 +96,15 @@ def build_event(
     )
 
 
+def _load_model_coder(settings: Settings) -> ModelEventCoder | None:
+    """The learned models for ``--coder models|hybrid``; None for rules alone."""
+    if settings.coder == "rules":
+        return None
+    from realpolitik.models.coder import ModelEventCoder
+
+    return ModelEventCoder.load(settings)
+
+
 class Coder:
     """Codes documents into events with loaded, read-only resources."""
 
@@ -103,12 +115,14 @@ class Coder:
         actors: ActorResolver,
         events: EventCoder,
         context: ContextResolver,
+        model_coder: ModelEventCoder | None = None,
     ) -> None:
         self.settings = settings
         self.nlp = nlp
         self.actors = actors
         self.events = events
         self.context = context
+        self.model_coder = model_coder  # learned models beside the rules (coder != "rules")
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Coder:
@@ -120,6 +134,7 @@ class Coder:
             actors=ActorResolver.load(settings),
             events=EventCoder.load(settings),
             context=ContextResolver.load(settings),
+            model_coder=_load_model_coder(settings),
         )
 
     def code_post(self, document: Document, post: Post, doc: Doc) -> list[Event]:
@@ -127,6 +142,8 @@ class Coder:
         when = post.date or document.date
         mentions = self.actors.find_mentions(doc, when)
         candidates = self.events.code(doc, post, mentions)
+        if self.model_coder is not None:
+            candidates = self.model_coder.code(doc, post, mentions, candidates)
         if not candidates:
             return []
         contexts = self.context.resolve(doc, candidates, post, document, mentions)

@@ -25,6 +25,7 @@ def _register_commands() -> None:
     from realpolitik.cli import code, demo, evaluate  # noqa: F401
     from realpolitik.cli import serve  # noqa: F401
     from realpolitik.cli import store_commands  # noqa: F401
+    from realpolitik.cli import train  # noqa: F401
 
 
 def main() -> None:
