@@ -233,3 +233,55 @@ def test_self_directed_and_argumentless_events_are_dropped(event_coder):
 def test_unparsed_sentences_are_skipped(event_coder):
     doc = Doc(Vocab(), words=["Russia", "attacked", "Syria", "."])
     assert event_coder.code(doc, post_for(doc), [mention(doc, 0, 1, "RUS")]) == []
+
+
+def test_longer_object_phrase_wins(event_coder):
+    # The US launched an air strike against ISIS .
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "the"),
+            ("US", 2, "nsubj", "PROPN", "US"),
+            ("launched", 2, "ROOT", "VERB", "launch"),
+            ("an", 5, "det", "DET", "an"),
+            ("air", 5, "compound", "NOUN", "air"),
+            ("strike", 2, "dobj", "NOUN", "strike"),
+            ("against", 2, "prep", "ADP", "against"),
+            ("ISIS", 6, "pobj", "PROPN", "ISIS"),
+            (".", 2, "punct", "PUNCT", "."),
+        ]
+    )
+    assert code(event_coder, doc, [(1, 2, "USA"), (7, 8, "IMGREBISI")]) == [
+        ("195", "USA", "IMGREBISI")
+    ]
+
+
+def test_demand_that_clause_subject_is_recipient(event_coder):
+    # Washington demanded that Hamas disarm .
+    doc = parse(
+        [
+            ("Washington", 1, "nsubj", "PROPN", "Washington"),
+            ("demanded", 1, "ROOT", "VERB", "demand"),
+            ("that", 4, "mark", "SCONJ", "that"),
+            ("Hamas", 4, "nsubj", "PROPN", "Hamas"),
+            ("disarm", 1, "ccomp", "VERB", "disarm"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    events = code(event_coder, doc, [(0, 1, "USAGOV"), (3, 4, "PSEREB")])
+    assert ("100", "USAGOV", "PSEREB") in events
+
+
+def test_light_verb_subject_is_the_actor_of_an_event_noun(event_coder):
+    # Israel and Lebanon undertook negotiations .
+    doc = parse(
+        [
+            ("Israel", 3, "nsubj", "PROPN", "Israel"),
+            ("and", 0, "cc", "CCONJ", "and"),
+            ("Lebanon", 0, "conj", "PROPN", "Lebanon"),
+            ("undertook", 3, "ROOT", "VERB", "undertake"),
+            ("negotiations", 3, "dobj", "NOUN", "negotiation"),
+            (".", 3, "punct", "PUNCT", "."),
+        ]
+    )
+    events = code(event_coder, doc, [(0, 1, "ISR"), (2, 3, "LBN")])
+    assert sorted(events) == [("040", "ISR", "LBN"), ("040", "LBN", "ISR")]

@@ -126,18 +126,27 @@ def candidates(token: Token, pos: str, index: PatternIndex) -> tuple[Pattern, ..
 def match_token(token: Token, index: PatternIndex) -> Match | None:
     """The most specific pattern `token` satisfies (earlier files win ties), else None.
 
+    Specificity counts constraints plus the extra words of a matched object phrase,
+    so "launch an air strike" prefers the pattern naming "air strike" over "strike".
     A winning pattern with no CAMEO code blocks the token ("not an event").
     """
     pos = trigger_pos(token)
     if pos is None:
         return None
     best: Match | None = None
+    best_score = -1
     for pattern in candidates(token, pos, index):
-        if best is not None and pattern.specificity <= best.pattern.specificity:
-            continue
         ok, obj = satisfies(token, pattern)
-        if ok:
-            best = Match(token, pattern, obj)
+        if not ok:
+            continue
+        score = pattern.specificity + (phrase_words(obj, pattern.object) - 1 if obj else 0)
+        if score > best_score:
+            best, best_score = Match(token, pattern, obj), score
     if best is None or best.pattern.cameo is None:
         return None
     return best
+
+
+def phrase_words(token: Token, phrases: tuple[str, ...]) -> int:
+    """Word count of the longest of `phrases` that `token` heads."""
+    return max((len(p.split()) for p in phrases if matches_phrase(token, (p,))), default=1)
