@@ -2,6 +2,7 @@
 
     resolver = ActorResolver.load(settings)
     resolver.find_mentions(doc, when)      # list[ActorMention], sorted, non-overlapping
+    resolver.at_date(actor, event_date)    # the same actor re-coded for another date
     resolver.resolve_name("President Putin", date(2021, 2, 1))
     resolver.search("hezb")                # for the actor search box
     resolver.surface_forms()               # every dictionary form (pre-filter)

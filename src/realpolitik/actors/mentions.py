@@ -12,9 +12,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from realpolitik.actors.codes import compose
+from realpolitik.actors.english import HONORIFICS, POSTING_WORDS
 from realpolitik.actors.schema import Entry
 from realpolitik.records import Actor
 
@@ -39,6 +40,8 @@ MENTION_KIND = {
     "place": "place",
 }
 PLACE_LIKE = frozenset({"country", "metonym", "place"})
+#: Kinds whose match is a name that must not be a fragment of a longer name.
+NAME_KINDS = frozenset({"person", "place"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 NAME_LABELS = frozenset({"PERSON"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
@@ -84,6 +87,33 @@ def choose_entry(entries: list[Entry], span: Span, has_ner: bool) -> Entry | Non
     return next((e for e in entries if allowed(e, span, has_ner)), None)
 
 
+def name_like(token: Token) -> bool:
+    """Could the token be part of a proper name (capitalised, not a title or stop word)?"""
+    text = token.text
+    if not (token.is_alpha and text[:1].isupper()) or token.is_stop:
+        return False
+    if token.lower_ in HONORIFICS:
+        return False
+    return token.pos_ == "PROPN" if token.pos_ else True
+
+
+def whole_names(doc: Doc, found: list[Found]) -> list[Found]:
+    """Drop person and place matches that are only part of a longer run of proper nouns.
+
+    "Mohammed Hussein Roble" is not King Hussein and "Sen. Feliciano Valencia" is
+    not the city of Valencia. Tokens of role, country or organisation matches
+    ("Defense Minister", "Russian", "University") do not extend a name.
+    """
+    roles = {i for f in found if f.kind not in NAME_KINDS for i in range(f.start, f.end)}
+
+    def extends(index: int) -> bool:
+        return 0 <= index < len(doc) and index not in roles and name_like(doc[index])
+
+    return [
+        f for f in found if f.kind not in NAME_KINDS or not (extends(f.start - 1) or extends(f.end))
+    ]
+
+
 def select(found: list[Found]) -> list[Found]:
     """Longest first, then by kind priority; drop anything overlapping a kept match."""
     ranked = sorted(found, key=lambda f: (f.start - f.end, KIND_PRIORITY[f.kind], f.start))
@@ -104,8 +134,10 @@ def gap_joins(doc: Doc, start: int, end: int, left: Found) -> bool:
     for token in doc[start:end]:
         if token.text in POSSESSIVE or set(token.text) <= MARKUP:
             continue
-        if token.lower_ == "and" and left.kind == "agent":
-            continue
+        if left.kind == "agent":
+            if token.lower_ == "and" or token.pos_ == "ADJ":
+                continue
+            return False
         if not token.is_alpha or token.is_stop or token.pos_ in {"VERB", "AUX", "ADP"}:
             return False
     return True
@@ -169,11 +201,24 @@ def relocated(country: Actor, item: Found) -> Actor:
     )
 
 
+def posting(doc: Doc, left: Found, right: Found) -> bool:
+    """ "Canadian Ambassador to | the United Nations": the IGO is the posting, not the owner."""
+    return (
+        left.kind == "agent"
+        and left.actor.country not in (None, "IGO")
+        and right.actor.country == "IGO"
+        and doc[left.end - 1].lower_ in POSTING_WORDS
+    )
+
+
 def absorb(doc: Doc, found: list[Found]) -> list[Found]:
     """Fold each mention into the next when they form one phrase."""
     out: list[Found] = []
     for item in found:
         previous = out[-1] if out else None
+        if previous is not None and posting(doc, previous, item):
+            out.append(item)
+            continue
         if previous is not None and gap_joins(doc, previous.end, item.start, previous):
             actor = combine(previous, item)
             if actor is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -20,9 +21,11 @@ from realpolitik.actors.mentions import (
     absorb,
     choose_entry,
     select,
+    whole_names,
 )
-from realpolitik.actors.pronouns import pronoun_found, resolve_pronouns
-from realpolitik.actors.roles import entry_actor
+from realpolitik.actors.places import build_city_index
+from realpolitik.actors.pronouns import doc_token_plural, pronoun_found, resolve_pronouns
+from realpolitik.actors.roles import entry_actor, own_codes
 from realpolitik.actors.schema import Entry
 from realpolitik.records import Actor, ActorMention
 from realpolitik.settings import Settings
@@ -31,6 +34,9 @@ from realpolitik.settings import Settings
 LEADING_WORDS = ("the ", "a ", "an ")
 #: Words that end the head of a bare phrase ("ambassador | to the United Nations").
 HEAD_BOUNDARY = frozenset({"of", "to", "in", "at", "for", "from", "with", ","})
+#: Sectors of agents that are actors even with no country, when plural and collective
+#: ("protesters clashed with police"): emitted with code None.
+COLLECTIVE_SECTORS = frozenset({"OPP", "REB", "CVL", "REF", "LAB"})
 
 
 class ActorResolver:
@@ -41,6 +47,7 @@ class ActorResolver:
         self.forms = index_forms(entries.values())
         self._matchers: dict[int, Matchers] = {}
         self._blank: Language | None = None
+        self._cities: dict[str, str] | None = None
 
     @classmethod
     def load(cls, settings: Settings) -> ActorResolver:
@@ -88,23 +95,43 @@ class ActorResolver:
         best = max(head, key=lambda f: (f.end - f.start, -f.start))
         return best.actor
 
+    def at_date(self, actor: Actor, when: date) -> Actor:
+        """The actor coded as of `when` from its entry's date-bounded roles.
+
+        Text, name and offsets are kept. An actor whose code did not come from its
+        own entry (an agent, or an organisation placed in another country by its
+        phrase) comes back unchanged.
+        """
+        entry = self.entries.get(actor.id or "")
+        if entry is None or entry.kind == "agent" or actor.code not in own_codes(entry):
+            return actor
+        dated = entry_actor(entry, when)
+        return dataclasses.replace(
+            actor, country=dated.country, sector=dated.sector, code=dated.code
+        )
+
     # ----------------------------------------------------------------- documents
 
     def find_mentions(self, doc: Doc, when: date | None) -> list[ActorMention]:
         """Every actor mention in the post, non-overlapping, sorted by start token."""
         found = self._find(doc, when or date.today())
-        mentions = [
-            to_mention(item, MENTION_KIND[item.kind]) for item in found if item.kind != "place"
-        ]
-        named = [item for item in found if item.kind != "place"]
+        named = [item for item in found if item.kind != "place" and emitted(doc, item)]
+        mentions = [to_mention(item, MENTION_KIND[item.kind]) for item in named]
         for index, antecedent in resolve_pronouns(doc, named):
             mentions.append(to_mention(pronoun_found(doc, index, antecedent), "pronoun"))
         return sorted(mentions, key=lambda m: m.start_token)
 
     def _find(self, doc: Doc, when: date) -> list[Found]:
         """Dictionary matches, phrases folded, agents placed (places included)."""
-        found = absorb(doc, select(self._dictionary_matches(doc, when)))
-        return add_context(doc, found)
+        candidates = whole_names(doc, self._dictionary_matches(doc, when))
+        found = add_context(doc, absorb(doc, select(candidates)), self._city)
+        return [uncoded(item) for item in found]
+
+    def _city(self, key: str) -> str | None:
+        """Country of a city name key; the index is built on first use."""
+        if self._cities is None:
+            self._cities = build_city_index()
+        return self._cities.get(key)
 
     def _dictionary_matches(self, doc: Doc, when: date) -> list[Found]:
         has_ner = doc.has_annotation("ENT_IOB")
@@ -138,6 +165,20 @@ def index_forms(entries: Iterable[Entry]) -> dict[str, tuple[str, ...]]:
             key = form_key(alias)
             ranked.setdefault(key, []).append((KIND_PRIORITY[entry.kind], -order, entry.id))
     return {key: tuple(i for _, _, i in sorted(items)) for key, items in ranked.items()}
+
+
+def uncoded(item: Found) -> Found:
+    """An agent without a country keeps its sector but gets no code ("MIL" is not an actor)."""
+    if item.kind != "agent" or item.actor.country is not None or item.actor.code is None:
+        return item
+    return dataclasses.replace(item, actor=dataclasses.replace(item.actor, code=None))
+
+
+def emitted(doc: Doc, item: Found) -> bool:
+    """Is the mention an actor? Agents need a country, or to be a plural collective."""
+    if item.kind != "agent" or item.actor.country is not None:
+        return True
+    return item.actor.sector in COLLECTIVE_SECTORS and doc_token_plural(doc, item)
 
 
 def to_mention(item: Found, kind: str) -> ActorMention:

@@ -62,3 +62,13 @@ def entry_actor(
         start=start,
         end=end,
     )
+
+
+def own_codes(entry: Entry) -> set[str]:
+    """Every code the entry can give: its roles' codes and their former-holder forms."""
+    codes = {role.code for role in entry.roles}
+    for role in entry.roles:
+        former = compose(decode(role.code)[0], FORMER_SECTOR)
+        if former is not None:
+            codes.add(former)
+    return codes
