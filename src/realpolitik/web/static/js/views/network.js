@@ -42,12 +42,15 @@ function elements(network) {
       events: n.events || 0,
     },
   }));
+  const labels = Object.fromEntries(network.nodes.map((n) => [n.id, n.label || n.id]));
   const maxEdge = Math.max(1, ...network.edges.map((e) => e.events || 0));
   const edges = network.edges.map((e) => ({
     data: {
       id: `${e.source}__${e.target}`,
       source: e.source,
       target: e.target,
+      sourceLabel: labels[e.source] || e.source,
+      targetLabel: labels[e.target] || e.target,
       colour: signColour(e.cooperation, e.conflict),
       width: 1.5 + 8 * Math.sqrt((e.events || 0) / maxEdge),
       events: e.events || 0,
@@ -123,11 +126,11 @@ async function showEdge(panel, data) {
   events.sort((a, b) => String(a.date?.start).localeCompare(String(b.date?.start)));
   replace(
     panel,
-    h("h3", {}, `${data.source} ↔ ${data.target}`),
+    h("h3", { dataset: { dyad: `${data.source}|${data.target}` } }, `${data.sourceLabel} ↔ ${data.targetLabel}`),
     h(
       "p",
       { class: "muted" },
-      `${data.events} events in window · cooperation ${data.cooperation} · conflict ${data.conflict} · ${total} in store`,
+      `${data.source}–${data.target} · ${data.events} events in window · cooperation ${data.cooperation} · conflict ${data.conflict} · ${total} in store`,
     ),
     h(
       "p",
