@@ -69,8 +69,8 @@ def test_petr2_gold_floors(coder, gold_dir: Path):
     if not (gold_dir / petr2.GOLD_FILE).is_file():
         pytest.skip("PETRARCH-2 gold file absent")
     result = petr2.run(coder, gold_dir)
-    assert result.metrics["recovered_share_without_statements"] >= 0.5
-    assert result.metrics["extra_per_sentence"] <= 0.8
+    assert result.metrics["recovered_share_without_statements"] >= 0.55
+    assert result.metrics["extra_per_sentence"] <= 0.7
 
 
 @pytest.mark.slow
@@ -78,4 +78,4 @@ def test_plover_gold_runs(coder, gold_dir: Path):
     if not (gold_dir / plover.GOLD_FILE).is_file():
         pytest.skip("PLOVER gold file absent")
     result = plover.run(coder, gold_dir)
-    assert result.metrics["event_type_accuracy"] >= 0.4
+    assert result.metrics["event_type_accuracy"] >= 0.45

@@ -230,11 +230,17 @@ def inherited_actor(match: Match, index: dict[int, ActorMention], depth: int = 0
 
 
 def light_verb_subject(match: Match, index: dict[int, ActorMention]) -> list[Argument]:
-    """The subject of the verb an event noun is the object of ("Israel renewed negotiations")."""
+    """The subject of the verb an event noun is the object of ("Israel renewed
+    negotiations") or a phrase of ("Petraeus met X during a visit to Beirut")."""
     noun = match.trigger
-    if noun.dep_ not in ("dobj", "obj") or noun.head.pos_ not in ("VERB", "AUX"):
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "obj"):
         return []
-    head_match = Match(noun.head, match.pattern, None)
+    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+        return []
+    head_match = Match(verb, match.pattern, None)
     subjects = role_tokens(head_match, "nsubj")
     return [
         Argument(a.mention, a.confidence * 0.85, "nsubj")
