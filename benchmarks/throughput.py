@@ -336,7 +336,7 @@ def main() -> None:
                 last = runs["baseline"][-1].seconds, runs["ours"][-1].seconds
                 print(
                     f"repeat {repeat} workers {workers}: baseline {last[0]:.1f} s, "
-                    f"ours {last[1]:.1f} s",
+                    f"ours {last[1]:.1f} s; stages: {runs['ours'][-1].stages}",
                     flush=True,
                 )
         rec = recall(source, args.recall) if args.recall else None
