@@ -7,7 +7,6 @@ Playwright is missing. Screenshots go to a temp folder, or to
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,25 +15,16 @@ import httpx
 import pytest
 
 from realpolitik.web import create_app
+from tests.web.browser_support import CHROMIUM, click_an_edge
 from tests.web.fakes import FakeCoder
 from tests.web.live import serving
-
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed"),
 ]
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
@@ -45,76 +35,6 @@ def base_url(sample_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     app = create_app(str(path), coder_factory=FakeCoder)
     with serving(app) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
-        )
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = os.environ.get("REALPOLITIK_SCREENSHOTS")
-    folder = Path(target) if target else tmp_path_factory.mktemp("screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.fixture()
-def page(browser: object, base_url: str) -> Iterator[object]:
-    """A page that records script errors and any request leaving the test server."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    page.errors = []
-    page.foreign = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
-    page.on(
-        "request",
-        lambda request: (
-            None if request.url.startswith(base_url) else page.foreign.append(request.url)
-        ),
-    )
-    yield page
-    assert page.errors == []
-    assert page.foreign == []
-    context.close()
-
-
-EDGE_POINT = """() => {
-    // A point on an edge, as far from every node as possible (so the click lands on an edge).
-    const cy = document.getElementById('graph').cy;
-    let best = null;
-    for (const edge of cy.edges()) {
-        const [s, t] = [edge.source().renderedPosition(), edge.target().renderedPosition()];
-        for (const f of [0.35, 0.45, 0.5, 0.55, 0.65]) {
-            const p = {x: s.x + (t.x - s.x) * f, y: s.y + (t.y - s.y) * f};
-            const clear = Math.min(...cy.nodes().map((n) => {
-                const q = n.renderedPosition();
-                return Math.hypot(q.x - p.x, q.y - p.y) - n.renderedWidth() / 2;
-            }));
-            if (!best || clear > best.clear) best = {x: p.x, y: p.y, clear};
-        }
-    }
-    return best;
-}"""
-
-
-def click_an_edge(page: object) -> dict:
-    """Click the graph canvas on an edge, like a user would; return the edge it selected."""
-    point = page.evaluate(EDGE_POINT)
-    box = page.locator("#graph").bounding_box()
-    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
-    page.wait_for_function("document.getElementById('graph').cy.edges(':selected').length === 1")
-    return page.evaluate(
-        "(() => { const e = document.getElementById('graph').cy.edges(':selected')[0];"
-        " return {source: e.data('source'), target: e.data('target')}; })()"
-    )
 
 
 def test_network_edge_to_evidence_to_timeline(page: object, base_url: str, shots: Path) -> None:

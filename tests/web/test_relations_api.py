@@ -74,3 +74,13 @@ def test_shifts_find_turkeys_change_of_sides(client: TestClient) -> None:
     assert turn["evidence"] and all(e["highlights"] for e in turn["evidence"])
     everything = client.get("/shifts", params={"freq": "quarter"}).json()
     assert {frozenset((s["a"], s["b"])) for s in everything} >= {frozenset(("TUR", "USA"))}
+
+
+def test_history_switch_is_accepted(client: TestClient) -> None:
+    plain = client.get("/network").json()
+    with_history = client.get("/network", params={"history": True})
+    assert with_history.status_code == 200
+    assert len(with_history.json()["edges"]) >= len(plain["edges"])
+    series = client.get("/relations/IRN/RUS", params={"history": True})
+    assert series.status_code == 200
+    assert client.get("/network", params={"history": "perhaps"}).status_code == 422

@@ -76,3 +76,7 @@ LimitQuery = Annotated[int, Query(ge=1, le=1000, description="Page size")]
 OffsetQuery = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip")]
 FreqQuery = Annotated[Freq, Query(description="Period length")]
 MinEventsQuery = Annotated[int, Query(ge=1, le=100_000, description="Fewest events to show")]
+HistoryQuery = Annotated[
+    bool,
+    Query(description="Include history: events dated 10+ years before the document reporting them"),
+]

@@ -15,6 +15,7 @@ from realpolitik.web.params import (
     ActorPath,
     ActorQuery,
     FreqQuery,
+    HistoryQuery,
     MinEventsQuery,
     WindowFrom,
     WindowTo,
@@ -46,6 +47,7 @@ async def relation(
     date_from: WindowFrom = None,
     date_to: WindowTo = None,
     include_nonfactual: Annotated[bool, Query()] = False,
+    history: HistoryQuery = False,
 ) -> dict[str, Any]:
     """Cooperation and conflict between `a` and `b` per period, each way, with evidence."""
     _check_range(date_from, date_to)
@@ -57,6 +59,7 @@ async def relation(
         date_from=_iso(date_from),
         date_to=_iso(date_to),
         include_nonfactual=include_nonfactual,
+        history=history,
     )
     periods = [_with_evidence(period) for period in series.get("periods", [])]
     return {**series, "periods": periods}
@@ -68,11 +71,16 @@ async def network(
     date_from: WindowFrom = None,
     date_to: WindowTo = None,
     min_events: MinEventsQuery = 1,
+    history: HistoryQuery = False,
 ) -> dict[str, Any]:
     """Actors, signed edges (cooperation vs conflict), blocs and alignment scores."""
     _check_range(date_from, date_to)
     return await run_in_threadpool(
-        backend.network, date_from=_iso(date_from), date_to=_iso(date_to), min_events=min_events
+        backend.network,
+        date_from=_iso(date_from),
+        date_to=_iso(date_to),
+        min_events=min_events,
+        history=history,
     )
 
 

@@ -197,10 +197,13 @@ export async function renderNetwork(target, _args, params, current) {
   const summary = h("p", { class: "muted", id: "network-summary" });
   const legend = h("div", { class: "legend-box" });
   const minEvents = Number(params.get("min_events") || 1);
+  const history = h("input", { type: "checkbox", id: "network-history" });
   let cy = null;
+  let lastRange = {};
 
   async function draw(range) {
-    const network = await getJSON("/network", { ...range, min_events: minEvents });
+    lastRange = range;
+    const network = await getJSON("/network", { ...range, min_events: minEvents, history: history.checked || null });
     if (!current()) return;
     summary.textContent = `${network.nodes.length} actors · ${network.edges.length} relations · ${(network.blocs || []).length} blocs`;
     replace(legend, h("strong", {}, "Blocs"), blocLegend(network), h("p", { class: "muted" }, "Edge colour: green cooperation, red conflict; width: events. Node size: activity."));
@@ -218,10 +221,15 @@ export async function renderNetwork(target, _args, params, current) {
     graph.dataset.ready = "false";
     draw(range).catch((e) => replace(panel, notice(e.message, "error")));
   });
+  history.addEventListener("change", () => {
+    graph.dataset.ready = "false";
+    draw(lastRange).catch((e) => replace(panel, notice(e.message, "error")));
+  });
   replace(
     target,
     h("section", { class: "view-network" },
-      h("div", { class: "toolbar" }, h("h2", {}, "Alignment network"), controls.node, summary),
+      h("div", { class: "toolbar" }, h("h2", {}, "Alignment network"), controls.node,
+        h("label", { title: "Events dated 10 or more years before the document reporting them" }, history, " history"), summary),
       h("div", { class: "split" }, h("div", { class: "graph-wrap" }, graph, legend), panel)),
   );
   controls.update();

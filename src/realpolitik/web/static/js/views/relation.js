@@ -22,19 +22,20 @@ async function actorOptions(list) {
   replace(list, [...keys].map(([key, name]) => h("option", { value: key }, name)));
 }
 
-function form(a, b, freq) {
+function form(a, b, freq, history) {
   const select = h("select", { name: "freq" }, ["week", "month", "quarter", "year"].map((f) => h("option", { value: f, selected: f === freq }, f)));
   const node = h("form", { class: "filters", id: "relation-form" },
     h("label", {}, "Actor A ", actorPicker("a", a)),
     h("label", {}, "Actor B ", actorPicker("b", b)),
     h("label", {}, "Period ", select),
+    h("label", { title: "Events dated 10 or more years before the document reporting them" }, h("input", { type: "checkbox", name: "history", checked: history }), " history"),
     h("button", { type: "submit" }, "Show"),
     h("datalist", { id: "actor-list" }));
   node.addEventListener("submit", (event) => {
     event.preventDefault();
     const data = new FormData(node);
     const path = `#/relation/${encodeURIComponent(data.get("a").trim().toUpperCase())}/${encodeURIComponent(data.get("b").trim().toUpperCase())}`;
-    window.location.hash = `${path}?freq=${data.get("freq")}`;
+    window.location.hash = `${path}?freq=${data.get("freq")}${data.get("history") ? "&history=true" : ""}`;
   });
   actorOptions(node.querySelector("datalist"));
   return node;
@@ -63,13 +64,14 @@ function shiftList(shifts, onPick) {
 export async function renderRelation(target, args, params, current) {
   const [a, b] = args;
   const freq = params.get("freq") || "month";
-  const header = h("div", { class: "toolbar" }, h("h2", {}, "Relationship"), form(a, b, freq));
+  const history = params.get("history") === "true";
+  const header = h("div", { class: "toolbar" }, h("h2", {}, "Relationship"), form(a, b, freq, history));
   if (!a || !b) {
     replace(target, h("section", { class: "view-relation" }, header, notice("Pick two actors (analysis keys such as IRN, RUS, LBNREB).")));
     return;
   }
   const [series, shifts] = await Promise.all([
-    getJSON(`/relations/${encodeURIComponent(a)}/${encodeURIComponent(b)}`, { freq }),
+    getJSON(`/relations/${encodeURIComponent(a)}/${encodeURIComponent(b)}`, { freq, history: history || null }),
     getJSON("/shifts", { a, b, freq, min_events: 1 }).catch(() => []),
   ]);
   if (!current()) return;
