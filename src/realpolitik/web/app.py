@@ -11,7 +11,13 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from realpolitik import __version__
-from realpolitik.errors import InputError, StoreError, UsageError
+from realpolitik.errors import (
+    DataValidationError,
+    InputError,
+    ModelNotInstalledError,
+    StoreError,
+    UsageError,
+)
 from realpolitik.web.backend import Backend
 from realpolitik.web.coding import DocumentCoder, LazyCoder, default_coder_factory
 from realpolitik.web.deps import DEFAULT_MAX_UPLOAD_BYTES, WebConfig
@@ -33,6 +39,9 @@ def _error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(UsageError, problem(400))
     app.add_exception_handler(InputError, problem(400))
     app.add_exception_handler(StoreError, problem(503))
+    # the coder cannot load: the server still serves the store, POST says why it cannot code
+    app.add_exception_handler(ModelNotInstalledError, problem(503))
+    app.add_exception_handler(DataValidationError, problem(503))
 
 
 def create_app(

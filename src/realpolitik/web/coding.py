@@ -41,6 +41,9 @@ class LazyCoder:
         self._coder: DocumentCoder | None = None
         self._rules: Any = None
         self._lock = threading.Lock()
+        self._coding = (
+            threading.Lock()
+        )  # one document at a time: spaCy pipelines are not thread-safe
 
     def get(self) -> DocumentCoder:
         with self._lock:
@@ -58,7 +61,10 @@ class LazyCoder:
 
     def code(self, posted: DocumentIn) -> CodedDocument:
         """Ingest a posted document as the CLI would, then code it."""
-        return self.get().code_document(to_document(posted, self.rules()))
+        document = to_document(posted, self.rules())
+        coder = self.get()
+        with self._coding:
+            return coder.code_document(document)
 
 
 class DocumentIn(BaseModel):
