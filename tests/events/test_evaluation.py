@@ -31,10 +31,12 @@ def test_petr2_scoring():
     assert result.metrics["false_events_on_empty"] == pytest.approx(1.0)
 
 
-def test_petr2_unknown_country_matches_actor_without_country():
+def test_petr2_unknown_country_matches_any_actor():
     event = make_event(cameo="190", actor=actor("REB", None), recipient=actor("SYR", "SYR"))
     assert petr2.event_matches(event, ("190", "---REB", "SYR"))
     assert not petr2.event_matches(event, ("190", "IRQREB", "SYR"))
+    one_sided = make_event(cameo="141", actor=actor("RWALEG", "RWA"), recipient=None)
+    assert petr2.event_matches(one_sided, ("140", "RWALEG", "---"))
 
 
 def test_petr2_dates():

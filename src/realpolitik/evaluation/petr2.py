@@ -59,8 +59,8 @@ def load_gold(gold_dir: Path, limit: int | None = None) -> list[GoldSentence]:
 def actor_keys(actor: Actor | None) -> set[str]:
     """The three-letter keys an actor can match a Phoenix code prefix with.
 
-    Phoenix writes an unknown country as ``---`` ("---REB") and a missing actor as
-    ``---`` or nothing; an actor without a country, or no actor, matches those.
+    Phoenix writes a missing actor as ``---`` or nothing; no actor, or an actor
+    without a country, matches that.
     """
     if actor is None:
         return {"---", ""}
@@ -68,12 +68,19 @@ def actor_keys(actor: Actor | None) -> set[str]:
     return keys if actor.country else keys | {"---"}
 
 
+def side_matches(actor: Actor | None, phoenix: str) -> bool:
+    """A gold side of unknown country ("---LEG") accepts any actor with that role."""
+    if phoenix.startswith("---") and len(phoenix) > 3:
+        return actor is not None
+    return phoenix[:3] in actor_keys(actor)
+
+
 def event_matches(event: Event, gold: tuple[str, str, str]) -> bool:
     cameo, source, target = gold
     return (
         event.cameo[:2] == cameo[:2]
-        and source[:3] in actor_keys(event.actor)
-        and target[:3] in actor_keys(event.recipient)
+        and side_matches(event.actor, source)
+        and side_matches(event.recipient, target)
     )
 
 
