@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from realpolitik.analysis.dedup import cluster_events, places_compatible
+from realpolitik.records import Actor
 from realpolitik.store import EventFilter, EventStore
 from tests.store.corpus import coded
+
+POLICE = Actor("police", "police", None, "COP", "COP", None, 0, 6)
 
 
 @pytest.fixture
@@ -72,3 +77,14 @@ def test_places_compatible():
     aleppo, idlib, damascus = (36.2, 37.16), (35.93, 36.63), (33.51, 36.29)
     assert places_compatible("SYR", aleppo, "SYR", idlib)
     assert not places_compatible("SYR", aleppo, "SYR", damascus)
+
+
+def test_anonymous_mentions_never_merge(store):
+    for n, publisher in enumerate(("TASS", "BBC")):
+        item = coded(f"x{n}", "2017-01-05", [("RUS/MIL", "ASSAULT", "TUR")], publisher=publisher)
+        event = item.events[0]
+        anonymous = dataclasses.replace(event, actor=None, recipient=None)
+        police = dataclasses.replace(event, event_id=event.event_id + "p", actor=POLICE)
+        store.add_coded(type(item)(item.document, (anonymous, police)))
+    stats = cluster_events(store)
+    assert stats.mentions == 4 and stats.clusters == 3  # police strikes on Turkey merge

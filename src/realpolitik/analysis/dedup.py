@@ -3,6 +3,9 @@
 Two mentions are the same happening when they have the same actor key,
 recipient key and event type, the same factuality (an asserted strike never
 merges with a hypothetical one), overlapping dates and compatible places.
+A side without a key (a bare "police", ``COP``) must match by its code; a
+mention missing a side (no recipient), or with no key on either side, cannot
+be matched on "same actor and recipient" and stays a cluster of its own.
 
 Clusters are grown greedily in date order around an anchor: a mention joins
 an open cluster when its date interval overlaps the cluster's *core* (the
@@ -35,6 +38,9 @@ MAX_DISTANCE_KM = 100.0
 _INPUT_SQL = """
     SELECT e.event_id, e.doc_id, coalesce(e.publisher, e.doc_id) AS source,
            e.actor_key, e.recipient_key, e.event_type, e.status, e.event_date,
+           coalesce(e.actor_key, '~' || coalesce(e.actor_code, lower(e.actor_name))) AS actor_id,
+           coalesce(e.recipient_key,
+                    '~' || coalesce(e.recipient_code, lower(e.recipient_name))) AS recipient_id,
            coalesce(e.date_start, e.event_date) AS lo,
            coalesce(e.date_end, e.date_start, e.event_date) AS hi,
            e.location_country, e.lat, e.lon
@@ -159,10 +165,11 @@ def _cluster_group(group: pd.DataFrame, slack: timedelta) -> list[_Cluster]:
 def _cluster_row(cluster: _Cluster, group: pd.DataFrame, key: tuple, factual: bool) -> dict:
     members = group.iloc[cluster.members]
     sources = sorted(set(members["source"]))
+    first = members.iloc[0]
     return {
         "cluster_id": cluster.anchor,
-        "actor_key": key[0],
-        "recipient_key": key[1],
+        "actor_key": None if pd.isna(first["actor_key"]) else first["actor_key"],
+        "recipient_key": None if pd.isna(first["recipient_key"]) else first["recipient_key"],
         "event_type": key[2],
         "factual": factual,
         "date_start": cluster.lo,
@@ -182,7 +189,10 @@ def compute_clusters(
     slack = timedelta(days=slack_days)
     factual = {str(s) for s in FACTUAL_STATUSES}
     events = events.assign(factual=events["status"].isin(factual))
-    keys = ["actor_key", "recipient_key", "event_type", "factual"]
+    anonymous = events["actor_id"].isna() | events["recipient_id"].isna()
+    anonymous |= events["actor_key"].isna() & events["recipient_key"].isna()
+    events.loc[anonymous, "actor_id"] = "~" + events.loc[anonymous, "event_id"]
+    keys = ["actor_id", "recipient_id", "event_type", "factual"]
     cluster_rows: list[dict] = []
     assignments: list[tuple[str, str]] = []
     for key, group in events.groupby(keys, dropna=False, sort=True):
