@@ -119,3 +119,17 @@ def test_coder_that_cannot_load_gives_503_and_reads_still_work(tmp_path) -> None
         assert response.status_code == 503
         assert "not installed" in response.json()["detail"]
         assert client.get("/events").status_code == 200
+
+
+def test_repeated_gets_are_cached_until_a_write(writable_client: TestClient) -> None:
+    first = writable_client.get("/events", params={"text": "praised"})
+    again = writable_client.get("/events", params={"text": "praised"})
+    assert "x-cache" not in first.headers and again.headers["x-cache"] == "hit"
+    assert again.json() == first.json()
+    text = "Turkey praised Israel in Ankara."
+    assert writable_client.post("/documents", json={"text": text}).status_code == 201
+    after = writable_client.get("/events", params={"text": "praised"})
+    assert "x-cache" not in after.headers
+    assert after.json()["total"] == first.json()["total"] + 1
+    missing = [writable_client.get("/documents/nope") for _ in range(2)]
+    assert all(r.status_code == 404 and "x-cache" not in r.headers for r in missing)

@@ -19,6 +19,7 @@ from realpolitik.errors import (
     UsageError,
 )
 from realpolitik.web.backend import Backend
+from realpolitik.web.cache import ResponseCache
 from realpolitik.web.coding import DocumentCoder, LazyCoder, default_coder_factory
 from realpolitik.web.deps import DEFAULT_MAX_UPLOAD_BYTES, WebConfig
 from realpolitik.web.routers import actors, documents, events, meta, pages, relations
@@ -80,4 +81,11 @@ def create_app(
     static = resources.files("realpolitik.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     _error_handlers(app)
+    app.add_middleware(ResponseCache, generation=_generation)
     return app
+
+
+def _generation(scope: dict) -> int | None:
+    """The backend's write generation (None before startup: nothing is cached then)."""
+    backend = getattr(scope["app"].state, "backend", None)
+    return None if backend is None else backend.generation

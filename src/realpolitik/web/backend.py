@@ -49,6 +49,7 @@ class Backend:
         self._lock = threading.RLock()
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
         self._cache_lock = threading.Lock()
+        self.generation = 0  # bumped by every write; keys the HTTP response cache
         self._store = EventStore.open(db_path, read_only=read_only)
 
     def close(self) -> None:
@@ -152,4 +153,5 @@ class Backend:
             self._store.add_coded(coded)
             with self._cache_lock:
                 self._cache.clear()
+                self.generation += 1
             return self._store.get_document(coded.document.doc_id)
