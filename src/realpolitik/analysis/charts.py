@@ -68,13 +68,13 @@ def dyad_chart(series: RelationSeries, path: str | Path, shifts: list[Shift] | N
     line.axhline(0, color="grey", linewidth=0.6)
     line.set_ylim(-1.1, 1.1)
     line.set_ylabel("balance\n(+1 coop, \u22121 conflict)")
-    for shift in shifts or []:
+    for number, shift in enumerate(shifts or []):
         when = pd.Timestamp(shift.period)
         for axis in (bars, line):
             axis.axvline(when, color="#7b3294", linestyle="--", linewidth=1.2)
         line.annotate(
             f"shift {shift.before:+.2f}\u2192{shift.after:+.2f}",
-            (when, 0.85),
+            (when, 0.85 if number % 2 == 0 else -0.95),
             fontsize=8,
             color="#7b3294",
             xytext=(4, 0),
