@@ -64,6 +64,11 @@ def test_fragment_of_a_longer_name_is_not_that_actor(resolver: ActorResolver, te
         ("Russian Defense Minister Sergey Shoigu", date(2021, 2, 1), "RUSGOVMIL"),
         ("President Putin", date(2021, 2, 1), "RUSGOV"),
         ("Sheikh Hassan Nasrallah", date(2020, 1, 1), "LBNREB"),
+        (
+            "Deputy Minister of Defense Colonel-General Andrei Kartapolov",
+            date(2016, 1, 1),
+            "RUSMIL",
+        ),
     ],
 )
 def test_titles_do_not_lengthen_a_name(

@@ -127,16 +127,21 @@ def select(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
-def gap_joins(doc: Doc, start: int, end: int, left: Found) -> bool:
-    """Can the tokens doc[start:end] sit between a modifier and its head?"""
+def gap_joins(doc: Doc, start: int, end: int, left: Found, right: Found) -> bool:
+    """Can the tokens doc[start:end] sit between a modifier and its head?
+
+    Two agent words join only across "and" and adjectives ("military and
+    intelligence leaders"), never across other words ("commander said protesters").
+    """
+    both_agents = left.kind == "agent" and right.kind == "agent"
     if end - start > MAX_GAP:
         return False
     for token in doc[start:end]:
         if token.text in POSSESSIVE or set(token.text) <= MARKUP:
             continue
-        if left.kind == "agent":
-            if token.lower_ == "and" or token.pos_ == "ADJ":
-                continue
+        if token.lower_ == "and" and left.kind == "agent":
+            continue
+        if both_agents and token.pos_ != "ADJ":
             return False
         if not token.is_alpha or token.is_stop or token.pos_ in {"VERB", "AUX", "ADP"}:
             return False
@@ -219,7 +224,7 @@ def absorb(doc: Doc, found: list[Found]) -> list[Found]:
         if previous is not None and posting(doc, previous, item):
             out.append(item)
             continue
-        if previous is not None and gap_joins(doc, previous.end, item.start, previous):
+        if previous is not None and gap_joins(doc, previous.end, item.start, previous, item):
             actor = combine(previous, item)
             if actor is not None:
                 out[-1] = with_span(doc, item, previous.start, actor)
