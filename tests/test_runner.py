@@ -94,3 +94,14 @@ def test_estimate_documents(folder: Path, tmp_path: Path) -> None:
     table.write_text('text\n"a, multi\nline"\nb\n', encoding="utf-8")
     assert estimate_documents([str(folder), str(rows), str(table)]) == 13 + 2 + 2
     assert estimate_documents(["-"]) is None
+
+
+def test_nothing_left_to_do_never_loads_a_coder(folder: Path) -> None:
+    def factory() -> FakeCoder:
+        raise AssertionError("the coder was loaded")
+
+    summary = run_coding(
+        [str(folder)], load_settings(), lambda coded: None,
+        is_done=lambda document: True, coder_factory=factory,
+    )  # fmt: skip
+    assert summary.documents == 0 and summary.already_coded == 12

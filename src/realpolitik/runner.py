@@ -116,9 +116,19 @@ def drop_done(
             yield document
 
 
-def code_here(coder: BatchCoder, documents: Iterable[Document]) -> Iterator[Outcome]:
-    """Code in this process, batch by batch, never dying on one bad document."""
+def code_here(
+    coder: BatchCoder | None, documents: Iterable[Document], factory: CoderFactory | None = None
+) -> Iterator[Outcome]:
+    """Code in this process, batch by batch, never dying on one bad document.
+
+    Without `coder`, one is made with `factory` when the first document arrives
+    (a resumed run with nothing left to do never loads the model).
+    """
     for batch in batched(documents, LOCAL_BATCH_DOCUMENTS):
+        if coder is None:
+            if factory is None:
+                raise ValueError("code_here needs a coder or a factory")
+            coder = factory()
         yield from code_safely(coder, batch)
 
 
@@ -139,7 +149,7 @@ def outcomes_for(
         from realpolitik.scale.pool import code_in_processes
 
         return code_in_processes(documents, factory, settings.workers)
-    return code_here(coder or factory(), documents)
+    return code_here(coder, documents, factory)
 
 
 def run_coding(

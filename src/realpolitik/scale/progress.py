@@ -94,10 +94,11 @@ def estimate_documents(sources: Sequence[str]) -> int | None:
         path = Path(source)
         if source == "-" or not path.exists():
             return None
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        total += sum(
-            _documents_in(file) for file in files if file.suffix.lower() in DOCUMENT_SUFFIXES
-        )
+        if path.is_file():
+            total += _documents_in(path)
+            continue
+        files = sorted(p for p in path.rglob("*") if p.is_file())
+        total += sum(_documents_in(f) for f in files if f.suffix.lower() in DOCUMENT_SUFFIXES)
     return total
 
 
