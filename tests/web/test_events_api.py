@@ -100,4 +100,5 @@ def test_ui_shell_is_served_offline_with_csp(client: TestClient) -> None:
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs.text
     assert "cdn" not in docs.text.lower()
+    assert '"validatorUrl": null' in docs.text
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200

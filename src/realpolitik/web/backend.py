@@ -1,8 +1,10 @@
-"""One object between the HTTP layer and the store: an open `EventStore`, a lock, the analyses.
+"""One object between the HTTP layer and the store: two `EventStore` connections, the analyses.
 
-DuckDB has a single writer and one connection is not safe to share between
-threads, so every call goes through one lock; the queries behind the API are
-small, so serialising them costs little and keeps the store's contract simple.
+A DuckDB connection is not safe to share between threads, so each connection
+is used under its own lock. There are two "lanes": one for the analyses
+(network, dyad series, shifts), which can take a second, and one for the
+quick lookups (event pages, documents, actors, counts), so a page of events
+never waits behind a shift detection. Writes take both locks.
 Answers are kept in a small LRU cache that every write clears, so a
 read-only server computes each network, series or page once. Callers must
 treat returned values as read-only.
@@ -12,8 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -46,24 +47,21 @@ class Backend:
         self.db_path = db_path
         self.read_only = read_only
         self.cache_size = cache_size
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # the analysis lane
+        self._quick_lock = threading.RLock()  # the lookup lane
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
         self._cache_lock = threading.Lock()
         self.generation = 0  # bumped by every write; keys the HTTP response cache
         self._store = EventStore.open(db_path, read_only=read_only)
+        self._quick = EventStore.open(db_path, read_only=read_only)
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, self._quick_lock:
+            self._quick.close()
             self._store.close()
 
-    @contextmanager
-    def store(self) -> Iterator[Any]:
-        """The open store, held under the lock for the duration of the block."""
-        with self._lock:
-            yield self._store
-
-    def cached(self, key: Hashable, compute: Callable[[Any], T]) -> T:
-        """``compute(store)`` under the store lock, remembered under `key` until the next write.
+    def cached(self, key: Hashable, compute: Callable[[Any], T], quick: bool = False) -> T:
+        """``compute(store)`` in its lane, remembered under `key` until the next write.
 
         Cache hits take only the cache lock, so they never wait behind a slow analysis.
         """
@@ -71,11 +69,12 @@ class Backend:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        with self._lock:
+        lock, store = (self._quick_lock, self._quick) if quick else (self._lock, self._store)
+        with lock:
             with self._cache_lock:
                 if key in self._cache:
                     return self._cache[key]
-            value = compute(self._store)
+            value = compute(store)
             if self.cache_size > 0:
                 with self._cache_lock:
                     self._cache[key] = value
@@ -90,18 +89,23 @@ class Backend:
         return self.cached(
             _key("events", filters),
             lambda store: (store.query_events(filters), store.count_events(filters)),
+            quick=True,
         )
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
-        return self.cached(_key("document", doc_id), lambda store: store.get_document(doc_id))
+        return self.cached(
+            _key("document", doc_id), lambda store: store.get_document(doc_id), quick=True
+        )
 
     def actors(self, query: str, limit: int) -> list[dict[str, Any]]:
         return self.cached(
-            _key("actors", query, limit), lambda store: store.search_actors(query, limit=limit)
+            _key("actors", query, limit),
+            lambda store: store.search_actors(query, limit=limit),
+            quick=True,
         )
 
     def stats(self) -> dict[str, Any]:
-        return self.cached(_key("stats"), lambda store: store.stats())
+        return self.cached(_key("stats"), lambda store: store.stats(), quick=True)
 
     def date_range(self) -> dict[str, str | None]:
         """First and last event dates, and the 2nd-98th percentile window the UI's slider spans."""
@@ -120,7 +124,7 @@ class Backend:
                 "window_to": _iso(row["high"]),
             }
 
-        return self.cached(_key("date_range"), compute)
+        return self.cached(_key("date_range"), compute, quick=True)
 
     def relation(self, a: str, b: str, **options: Any) -> dict[str, Any]:
         from realpolitik.analysis.dyads import relation_series
@@ -149,7 +153,7 @@ class Backend:
 
     def add(self, coded: CodedDocument) -> dict[str, Any] | None:
         """Store a coded document (replacing an earlier copy) and return it as stored."""
-        with self._lock:
+        with self._lock, self._quick_lock:
             self._store.add_coded(coded)
             with self._cache_lock:
                 self._cache.clear()

@@ -38,4 +38,5 @@ async def api_docs() -> HTMLResponse:
         swagger_js_url=f"{vendor}/swagger-ui-bundle.js",
         swagger_css_url=f"{vendor}/swagger-ui.css",
         swagger_favicon_url=f"{vendor}/favicon-32x32.png",
+        swagger_ui_parameters={"validatorUrl": None},  # no badge from validator.swagger.io
     )
