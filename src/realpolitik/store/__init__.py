@@ -17,10 +17,18 @@ Deviations from (additions to) the agreed interface, all additive:
 * A cluster's id is the event id of its representative (earliest) mention, so
   ``clusters_only`` returns exactly one event per cluster.
 * `stats()` also reports ``skipped``.
+* `get_events(event_ids)` returns events by id (same dicts as `query_events`).
 * `EventStore.frame(sql, params)` runs a read query for the analysis modules;
   `EventStore.replace_clusters` is how `analysis.dedup` writes its result.
 * Events carry ``actor_key``/``recipient_key`` columns: the analysis keys of
-  `store.keys` (country code for state actors, own code for non-state ones).
+  `store.keys` (country code for state actors, own code for non-state ones),
+  and ``doc_date`` (schema version 2) to tell history from news.
+* Analysis functions take extra keyword-only options: ``count="clusters" |
+  "mentions"`` and ``history=False`` (dyads, network), ``evidence=`` (dyads,
+  shifts), ``date_from``/``date_to``/``min_delta``/``penalty``/``top_dyads``
+  (shifts); `Shift.to_dict()` adds ``events_before``/``events_after``, dyad
+  flows add ``reported``, network edges ``goldstein`` and alignment entries
+  ``direct``/``third_party``/``shared``.
 """
 
 from __future__ import annotations
