@@ -142,7 +142,12 @@ def relations_command(
     if fmt == "json":
         _emit(series.to_dict(), output)
     elif fmt == "table":
-        Console().print(_relations_table(series))
+        console = Console()
+        console.print(_relations_table(series))
+        console.print("Strongest event of each period:", style="bold")
+        for period in series.periods:
+            for event in period.evidence[:1]:
+                console.print(f"{period.period}  {_evidence_line(event)}", highlight=False)
     else:
         raise UsageError(f"unknown --format {fmt!r}; choose table or json")
 
@@ -155,20 +160,17 @@ def _relations_table(series: Any) -> Table:
         f"{series.b}\u2192{series.a} q1/q2/q3/q4",
         "Goldstein",
         "balance",
-        "strongest event",
     ):
         table.add_column(column, overflow="fold")
     for period in series.periods:
         if not period.undirected.events:
             continue
-        top = period.evidence[0] if period.evidence else None
         table.add_row(
             period.period,
             _quads(period.a_to_b),
             _quads(period.b_to_a),
             f"{period.undirected.goldstein:+.1f}",
             f"{period.balance:+.2f}",
-            _evidence_line(top) if top else "",
         )
     return table
 
