@@ -7,13 +7,14 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from realpolitik.events.matcher import Match, match_token
+from realpolitik.events.matcher import Match, is_passive, match_token
 from realpolitik.events.ontology import Ontology
 from realpolitik.events.patterns import PATTERN_FILES, PatternIndex, default_dir, load_patterns
 from realpolitik.events.roles import (
     Argument,
     arguments,
     inherited_actor,
+    is_participle_modifier,
     light_verb_subject,
     mention_index,
     role_tokens,
@@ -39,6 +40,13 @@ GOVERNED = 0.85
 #: participle, adverbial clause): background more often than news.
 BACKGROUND = 0.85
 BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl"})
+#: Confidence factor of an event no side of which names a country or coded actor
+#: ("insurgents killed eight people", "victims killed by the crash"): event data
+#: is about identifiable parties, and such events are mostly background.
+UNPLACED = 0.6
+#: CAMEO roots of the attacks whose author is the author of a passive verb's harm
+#: ("were killed in Israeli tank shelling" -> Israel killed them).
+ATTACK_ROOTS = ("18", "19", "20")
 #: Recipient roles that name a place, not a party: no reciprocal event from them.
 PLACE_ROLES = frozenset({"prep:in", "prep:at"})
 
@@ -155,6 +163,23 @@ class EventCoder:
             )
         return candidates
 
+    def instrument_actor(self, match: Match, index: dict[int, ActorMention]) -> list[Argument]:
+        """The author of the attack a passive verb's harm came "in" or "by"
+        ("were killed in Israeli tank shelling", "killed by a rebel missile strike")."""
+        verb = match.trigger
+        if not is_passive(verb) and not is_participle_modifier(verb):
+            return []
+        for prep in verb.children:
+            if prep.dep_ not in ("prep", "agent") or prep.text.lower() not in ("in", "by"):
+                continue
+            for noun in prep.children:
+                attack = match_token(noun, self.patterns) if noun.dep_ == "pobj" else None
+                if attack is None or not (attack.pattern.cameo or "").startswith(ATTACK_ROOTS):
+                    continue
+                found = arguments(attack, attack.pattern.actor, index)
+                return [Argument(a.mention, a.confidence * 0.85, "instrument") for a in found]
+        return []
+
     def build(
         self,
         match: Match,
@@ -171,6 +196,8 @@ class EventCoder:
             actors = inherited_actor(match, index)
         if not actors and pattern.pos == "NOUN":
             actors = light_verb_subject(match, index)
+        if not actors and pattern.pos == "VERB":
+            actors = self.instrument_actor(match, index)
         exclude = tuple(a.mention for a in actors)
         recipients = arguments(match, pattern.recipient, index, exclude)
         code = self.ontology.code_for(pattern.cameo or "")
@@ -192,6 +219,8 @@ class EventCoder:
             certainty = min(a.confidence for a in (actor, recipient) if a is not None)
             if actor is None or recipient is None:
                 certainty *= ONE_SIDED
+            if not any(placed(a) for a in (actor, recipient)):
+                certainty *= UNPLACED
             if governed:
                 certainty *= GOVERNED
             if token.dep_ in BACKGROUND_DEPS:
@@ -212,6 +241,14 @@ class EventCoder:
                 )
             )
         return built
+
+
+def placed(argument: Argument | None) -> bool:
+    """True if `argument` names a country or a coded actor."""
+    if argument is None:
+        return False
+    actor = argument.mention.actor
+    return bool(actor.country or actor.code)
 
 
 def is_governed(trigger: Token, triggers: set[int]) -> bool:

@@ -1,0 +1,49 @@
+"""Precision and recall rules on hand-built parses: unplaced events, attack instruments."""
+
+from realpolitik.records import Actor, ActorMention
+from tests.events.parses import mention, parse, post_for
+
+
+def unplaced(doc, start: int, end: int, sector: str) -> ActorMention:
+    """A mention with a sector but no country or code ("insurgents")."""
+    text = doc[start:end].text
+    actor = Actor(text=text, name=text, country=None, sector=sector, code=None, id=None)
+    return ActorMention(actor, start, end, "sector")
+
+
+def test_event_with_no_identifiable_party_is_dropped(event_coder):
+    # Insurgents killed civilians .
+    doc = parse(
+        [
+            ("Insurgents", 1, "nsubj", "NOUN", "insurgent"),
+            ("killed", 1, "ROOT", "VERB", "kill"),
+            ("civilians", 1, "dobj", "NOUN", "civilian"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    mentions = [unplaced(doc, 0, 1, "REB"), unplaced(doc, 2, 3, "CVL")]
+    assert event_coder.code(doc, post_for(doc), mentions) == []
+    mentions = [unplaced(doc, 0, 1, "REB"), mention(doc, 2, 3, "SYRCVL")]
+    (event,) = event_coder.code(doc, post_for(doc), mentions)
+    assert event.recipient.actor.code == "SYRCVL"
+
+
+def test_author_of_the_attack_a_passive_harm_came_in(event_coder):
+    # Civilians were killed in Israeli shelling .
+    doc = parse(
+        [
+            ("Civilians", 2, "nsubjpass", "NOUN", "civilian"),
+            ("were", 2, "auxpass", "AUX", "be"),
+            ("killed", 2, "ROOT", "VERB", "kill"),
+            ("in", 2, "prep", "ADP", "in"),
+            ("Israeli", 5, "amod", "ADJ", "israeli"),
+            ("shelling", 3, "pobj", "NOUN", "shelling"),
+            (".", 2, "punct", "PUNCT", "."),
+        ]
+    )
+    events = event_coder.code(
+        doc, post_for(doc), [mention(doc, 0, 1, "PSECVL"), mention(doc, 4, 5, "ISR")]
+    )
+    coded = [(e.actor.actor.code, e.recipient.actor.code) for e in events if e.actor]
+    assert coded == [("ISR", "PSECVL")]
+    assert events[0].code.quad_class == 4
