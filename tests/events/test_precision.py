@@ -44,6 +44,8 @@ def test_author_of_the_attack_a_passive_harm_came_in(event_coder):
     events = event_coder.code(
         doc, post_for(doc), [mention(doc, 0, 1, "PSECVL"), mention(doc, 4, 5, "ISR")]
     )
-    coded = [(e.actor.actor.code, e.recipient.actor.code) for e in events if e.actor]
+    coded = [
+        (e.actor.actor.code, e.recipient.actor.code) for e in events if e.actor and e.recipient
+    ]
     assert coded == [("ISR", "PSECVL")]
-    assert events[0].code.quad_class == 4
+    assert all(e.code.quad_class == 4 for e in events)
