@@ -138,3 +138,38 @@ def test_model_event_trigger_is_the_most_telling_word(nlp, classifier) -> None:
     content = [i for i, t in enumerate(doc) if t.is_alpha and not t.is_stop]
     assert event.trigger.text == doc[max(content, key=lambda i: weights[i])].text
     assert event.trigger.text.lower() in {"troops", "shelled", "town", "killed", "civilians"}
+
+
+def test_simulate_follows_the_combination_rules() -> None:
+    import numpy as np
+
+    from realpolitik.models.combination import simulate
+
+    proba = np.array(
+        [
+            [0.1, 0.0, 0.0, 0.1, 0.8],  # no rule: model event of class 4
+            [0.1, 0.0, 0.0, 0.5, 0.4],  # no rule, unsure: nothing
+            [0.0, 0.0, 0.05, 0.05, 0.9],  # rule says 1, classifier sure of 4: override
+            [0.95, 0.05, 0.0, 0.0, 0.0],  # rule says 1, classifier sure of none: veto
+            [0.2, 0.6, 0.0, 0.0, 0.2],  # rule says 3, classifier unsure: rule stands
+        ]
+    )
+    rules = np.array([0, 0, 1, 1, 3])
+    config = CombineConfig(model_threshold=0.6, override_threshold=0.85, veto=True)
+    assert simulate(proba, rules, config).tolist() == [4, 0, 4, 0, 3]
+    no_veto = CombineConfig(model_threshold=0.6, override_threshold=0.85, veto=False)
+    assert simulate(proba, rules, no_veto).tolist() == [4, 0, 4, 1, 3]
+
+
+def test_hybrid_override_and_veto(nlp, classifier) -> None:
+    ontology = Ontology.load()
+    doc = nlp("Troops shelled the town and killed civilians.")
+    wrong = rule_candidate(doc, ontology)  # a quad-1 rule event on a quad-4 sentence
+    override = ModelEventCoder("hybrid", classifier, None, ontology, CombineConfig(0.3, 0.5))
+    result = override.code(doc, POST, [], [wrong])
+    top = max(result, key=lambda c: c.coder.confidence)
+    assert {c.coder.method for c in result} == {"hybrid", "model"}
+    assert top.code.quad_class == 4
+    calm = nlp("The weather was mild in the capital.")
+    veto = ModelEventCoder("hybrid", classifier, None, ontology, CombineConfig(0.3, 0.5, veto=True))
+    assert veto.code(calm, POST, [], [rule_candidate(calm, ontology)]) == []

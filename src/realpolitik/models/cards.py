@@ -47,8 +47,7 @@ boundaries, multinomial logistic regression (lbfgs). Stored as arrays, not a pic
 Configuration: `{json.dumps(asdict(config))}`.
 Chosen by 5-fold cross-validation against a spaCy bag-of-n-grams textcat, WordLlama
 sentence embeddings with logistic regression, and the spaCy model's pooled tok2vec
-output (see docs/models.md). A sentence whose best class has probability below
-{figures["model_threshold"]} (chosen by cross-validation) counts as class 0.
+output (see docs/models.md).
 
 ## Figures (classifier alone)
 Cross-validation, 5 stratified shuffled folds (seed 0):
@@ -66,7 +65,19 @@ Never seen: PETRARCH-2 validation sentences (n={unseen["petr2"]["n"]}, quad clas
 the first coding):
 
 {_table(unseen["petr2"])}
-Training time including cross-validation: {figures["seconds"]} s.
+## Combination with the rules (hybrid)
+Setting chosen by the mean of the two cross-validations below over a grid
+(`realpolitik.models.combination`): `{json.dumps(figures["combination"])}`.
+Rules alone on the same sentences (no training involved):
+
+{_table(figures["hybrid"]["rules_alone"])}
+Hybrid, stratified folds (classifier probabilities out of fold):
+
+{_table(figures["hybrid"]["hybrid_cv_stratified"])}
+Hybrid, contiguous blocks:
+
+{_table(figures["hybrid"]["hybrid_cv_contiguous_blocks"])}
+Training time including cross-validation and the rule run: {figures["seconds"]} s.
 
 {REPRODUCE}
 """

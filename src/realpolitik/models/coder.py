@@ -3,8 +3,9 @@
 ``rules``  the rule candidates, untouched.
 ``hybrid`` the rule candidates, each re-scored by the sentence classifier's agreement
            with its quad class (``coder.method = "hybrid"``, the pattern id kept), their
-           missing actor or recipient filled from the tagger, plus one model event for
-           each sentence where no rule fired and the classifier is confident.
+           missing actor or recipient filled from the tagger, plus model events where
+           no rule fired or the classifier confidently contradicts the rules (see
+           `realpolitik.models.combination` for the exact decision).
 ``models`` model events only.
 
 A model event names its evidence: the classifier's probability as confidence, the
@@ -139,16 +140,47 @@ class ModelEventCoder:
             return list(rule_candidates)
         sents = sentences(doc)
         proba = self.classifier.predict_proba([sent.text for sent in sents])
-        kept: list[EventCandidate] = []
-        if self.mode == "hybrid":
-            kept = [self.rescore(doc, c, proba, sents, mentions) for c in rule_candidates]
-        covered = {c.sentence_id for c in kept}
+        rules = rule_candidates if self.mode == "hybrid" else []
+        by_sentence: dict[int, list[EventCandidate]] = {}
+        for candidate in rules:
+            by_sentence.setdefault(candidate.sentence_id, []).append(candidate)
+        kept: list[EventCandidate] = [c for c in rules if not 0 <= c.sentence_id < len(sents)]
         for sentence_id, sent in enumerate(sents):
-            if sentence_id not in covered:
-                event = self.model_event(doc, post, sentence_id, sent, proba[sentence_id], mentions)
-                if event is not None:
-                    kept.append(event)
+            kept.extend(
+                self.code_sentence(
+                    doc, post, sentence_id, sent, proba, by_sentence.get(sentence_id, []), mentions
+                )
+            )
         return sorted(kept, key=lambda c: (c.sentence_id, c.trigger_start_token))
+
+    def code_sentence(
+        self,
+        doc: Doc,
+        post: Post,
+        sentence_id: int,
+        sent: Span,
+        proba: np.ndarray,
+        rules: list[EventCandidate],
+        mentions: list[ActorMention],
+    ) -> list[EventCandidate]:
+        """One sentence's events under the decision of `CombineConfig`."""
+        row = proba[sentence_id]
+        best = int(self.classifier.config.labels[int(row.argmax())])
+        if not rules:
+            if float(row.max()) < self.combine.model_threshold:
+                return []
+            event = self.model_event(doc, post, sentence_id, sent, row, mentions)
+            return [event] if event is not None else []
+        contradicted = float(row.max()) >= self.combine.override_threshold and best not in {
+            c.code.quad_class for c in rules
+        }
+        if contradicted and best == 0 and self.combine.veto:
+            return []
+        kept = [self.rescore(doc, c, proba, [sent], mentions, index=0) for c in rules]
+        if contradicted and best != 0:
+            event = self.model_event(doc, post, sentence_id, sent, row, mentions)
+            kept.extend([event] if event is not None else [])
+        return kept
 
     def rescore(
         self,
@@ -157,17 +189,20 @@ class ModelEventCoder:
         proba: np.ndarray,
         sents: list[Span],
         mentions: list[ActorMention],
+        index: int | None = None,
     ) -> EventCandidate:
-        """Blend the rule's confidence with the classifier's probability of its quad class."""
-        if not 0 <= candidate.sentence_id < len(proba):
-            return candidate
+        """Blend the rule's confidence with the classifier's probability of its quad class.
+
+        `sents[index]` is the candidate's sentence (default: ``sents[sentence_id]``).
+        """
         agree = float(proba[candidate.sentence_id][candidate.code.quad_class])
+        sent = sents[candidate.sentence_id if index is None else index]
         weight = self.combine.agreement_weight
         confidence = round((1 - weight) * candidate.coder.confidence + weight * agree, 3)
         coder = CoderInfo("hybrid", candidate.coder.rule, confidence)
         candidate = dataclasses.replace(candidate, coder=coder)
         if candidate.actor is None or candidate.recipient is None:
-            candidate = self.fill_roles(doc, candidate, sents[candidate.sentence_id], mentions)
+            candidate = self.fill_roles(doc, candidate, sent, mentions)
         return candidate
 
     def fill_roles(
@@ -201,7 +236,7 @@ class ModelEventCoder:
         """A model event for `sent` when the classifier is confident it holds one."""
         label = int(self.classifier.config.labels[int(proba.argmax())])
         confidence = float(proba.max())
-        if label == 0 or confidence < self.combine.model_threshold or len(sent) == 0:
+        if label == 0 or len(sent) == 0:
             return None
         code = self.ontology.code_for(self.combine.quad_codes[label])
         verb = trigger_token(sent, self.classifier, label)
