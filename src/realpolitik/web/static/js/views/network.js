@@ -33,7 +33,15 @@ function blocOf(node) {
 
 function elements(network) {
   const max = Math.max(1, ...network.nodes.map((n) => n.events || 0));
+  // Start from a circle with each bloc's members side by side: deterministic, and blocs stay together.
+  const order = [...network.nodes].sort((a, b) => blocOf(a) - blocOf(b) || (b.events || 0) - (a.events || 0));
+  const radius = 80 * Math.sqrt(order.length + 1);
+  const start = Object.fromEntries(order.map((n, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(1, order.length);
+    return [n.id, { x: radius * Math.cos(angle), y: radius * Math.sin(angle) }];
+  }));
   const nodes = network.nodes.map((n) => ({
+    position: start[n.id],
     data: {
       id: n.id,
       label: n.label || n.id,
@@ -64,9 +72,9 @@ function elements(network) {
 const LAYOUT = {
   name: "cose",
   animate: false,
-  randomize: true,
-  nodeRepulsion: () => 120000,
-  idealEdgeLength: () => 110,
+  randomize: false,
+  nodeRepulsion: () => 300000,
+  idealEdgeLength: () => 130,
   nodeOverlap: 20,
   componentSpacing: 60,
   padding: 30,
@@ -112,17 +120,17 @@ const STYLE = [
   { selector: "node:selected", style: { "border-width": 3, "border-color": "#ffb300" } },
 ];
 
-async function edgeEvents(source, target) {
+async function edgeEvents(source, target, range) {
   const [there, back] = await Promise.all([
-    getJSON("/events", { actor: source, recipient: target, limit: 100 }),
-    getJSON("/events", { actor: target, recipient: source, limit: 100 }),
+    getJSON("/events", { ...range, actor: source, recipient: target, limit: 100 }),
+    getJSON("/events", { ...range, actor: target, recipient: source, limit: 100 }),
   ]);
   return { total: there.total + back.total, events: [...there.events, ...back.events] };
 }
 
-async function showEdge(panel, data) {
+async function showEdge(panel, data, range) {
   replace(panel, notice(`Loading events between ${data.source} and ${data.target}…`));
-  const { total, events } = await edgeEvents(data.source, data.target);
+  const { total, events } = await edgeEvents(data.source, data.target, range);
   events.sort((a, b) => String(a.date?.start).localeCompare(String(b.date?.start)));
   replace(
     panel,
@@ -130,7 +138,7 @@ async function showEdge(panel, data) {
     h(
       "p",
       { class: "muted" },
-      `${data.source}–${data.target} · ${data.events} events in window · cooperation ${data.cooperation} · conflict ${data.conflict} · ${total} in store`,
+      `${data.source}–${data.target} · ${data.events} counted in the network (cooperation ${data.cooperation}, conflict ${data.conflict}) · ${total} reports in the window, listed below`,
     ),
     h(
       "p",
@@ -211,7 +219,7 @@ export async function renderNetwork(target, _args, params, current) {
     cy = cytoscapeLib()({ container: graph, elements: elements(network), style: STYLE, layout: LAYOUT, wheelSensitivity: 0.3 });
     keepReadable(cy);
     cy.on("zoom", () => keepReadable(cy));
-    cy.on("tap", "edge", (evt) => showEdge(panel, evt.target.data()).catch((e) => replace(panel, notice(e.message, "error"))));
+    cy.on("tap", "edge", (evt) => showEdge(panel, evt.target.data(), range).catch((e) => replace(panel, notice(e.message, "error"))));
     cy.on("tap", "node", (evt) => showNode(panel, evt.target.data()));
     graph.cy = cy;
     graph.dataset.ready = "true";
