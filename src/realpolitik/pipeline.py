@@ -8,9 +8,11 @@ worker and gives the same events.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
@@ -66,6 +68,13 @@ def make_event_id(document: Document, candidate: EventCandidate) -> str:
         )
     )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def event_day(event: Event) -> date | None:
+    """The event's own date when the text gave one (not merely the publication date)."""
+    if event.date.start is None or event.date.basis in {"publication", "unknown"}:
+        return None
+    return date.fromisoformat(event.date.start)
 
 
 def build_event(
@@ -148,9 +157,25 @@ class Coder:
             return []
         contexts = self.context.resolve(doc, candidates, post, document, mentions)
         return [
-            build_event(document, post, doc, candidate, context)
+            self.recode_at_event_date(build_event(document, post, doc, candidate, context))
             for candidate, context in zip(candidates, contexts, strict=True)
         ]
+
+    def recode_at_event_date(self, event: Event) -> Event:
+        """Re-code dated actors (office holders) for the event's own date.
+
+        Mentions are resolved at the post's date; an event the context stage dated
+        elsewhere (Soleimani's 2015 visit, told in 2021) takes the roles of its date.
+        """
+        when = event_day(event)
+        if when is None:
+            return event
+        changes = {
+            role: self.actors.at_date(actor, when)
+            for role, actor in (("actor", event.actor), ("recipient", event.recipient))
+            if actor is not None
+        }
+        return dataclasses.replace(event, **changes)
 
     def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
         """Code documents in order, streaming their posts through nlp.pipe together."""
