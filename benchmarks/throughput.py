@@ -244,6 +244,8 @@ def recall(source: Path, sample: int) -> dict[str, float]:
     seconds: dict[bool, float] = {}
     for prefilter in (False, True):
         coder = Coder.load(settings.replace(prefilter=prefilter))
+        if prefilter:
+            coder.selective_parser  # noqa: B018  (built once per process, like the model)
         started = time.perf_counter()
         found[prefilter] = {
             event_key(event) for coded in coder.code_documents(documents) for event in coded.events
@@ -311,6 +313,29 @@ def report(results: dict[int, dict[str, list[Measure]]], rec: dict | None, words
     return summary
 
 
+def isolated(kind: str, workers: int, source: Path, store: Path, stages: bool) -> Measure:
+    """Run one measurement in a fresh Python process (so peak RSS is that run's alone)."""
+    command = [sys.executable, __file__, "--measure", kind, "--workers", str(workers),
+               "--source", str(source), "--store", str(store)]  # fmt: skip
+    if not stages:
+        command.append("--no-stages")
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    return Measure(**json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def measure_here(args: argparse.Namespace) -> None:
+    """Child mode: one measurement, printed as one JSON line."""
+    with args.source.open(encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle]
+    words = sum(len(text.split()) for text in texts)
+    workers = args.workers[0]
+    if args.measure == "baseline":
+        result = baseline(texts, workers, words)
+    else:
+        result = ours(args.source, workers, words, args.store, not args.no_stages)
+    print(json.dumps(asdict(result)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="Use the first N articles.")
@@ -319,20 +344,25 @@ def main() -> None:
     parser.add_argument("--recall", type=int, default=300, help="Documents for the recall check.")
     parser.add_argument("--no-stages", action="store_true", help="Skip per-stage timers.")
     parser.add_argument("--json", type=Path, default=None, help="Write the figures here.")
+    parser.add_argument("--measure", choices=["baseline", "ours"], help=argparse.SUPPRESS)
+    parser.add_argument("--source", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.measure:
+        measure_here(args)
+        return
 
     rows = corpus_rows()[: args.limit]
     with tempfile.TemporaryDirectory(prefix="realpolitik-bench-") as tmp:
         source = Path(tmp) / "news.jsonl"
-        texts = write_jsonl(rows, source)
-        words = sum(len(text.split()) for text in texts)
+        words = sum(len(text.split()) for text in write_jsonl(rows, source))
         results: dict[int, dict[str, list[Measure]]] = {}
         for repeat in range(args.repeat):
             for workers in args.workers:
                 runs = results.setdefault(workers, {"baseline": [], "ours": []})
-                runs["baseline"].append(baseline(texts, workers, words))
                 store = Path(tmp) / f"events-{workers}-{repeat}.duckdb"
-                runs["ours"].append(ours(source, workers, words, store, not args.no_stages))
+                runs["baseline"].append(isolated("baseline", workers, source, store, False))
+                runs["ours"].append(isolated("ours", workers, source, store, not args.no_stages))
                 last = runs["baseline"][-1].seconds, runs["ours"][-1].seconds
                 print(
                     f"repeat {repeat} workers {workers}: baseline {last[0]:.1f} s, "
