@@ -31,7 +31,7 @@ export function eventDate(event) {
 export function speakerLabel(event) {
   const attribution = event.attribution || {};
   if (attribution.speaker) return actorLabel(attribution.speaker);
-  return attribution.author || "";
+  return attribution.author ? `${attribution.author} (post author)` : "";
 }
 
 /** Cooperation share -> a colour from red (all conflict) through grey to green (all cooperation). */
