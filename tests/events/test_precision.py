@@ -49,3 +49,23 @@ def test_author_of_the_attack_a_passive_harm_came_in(event_coder):
     ]
     assert coded == [("ISR", "PSECVL")]
     assert all(e.code.quad_class == 4 for e in events)
+
+
+def test_party_of_an_endorsed_agreement_is_the_recipient(event_coder):
+    # Ukraine endorsed an agreement with the EU .
+    doc = parse(
+        [
+            ("Ukraine", 1, "nsubj", "PROPN", "Ukraine"),
+            ("endorsed", 1, "ROOT", "VERB", "endorse"),
+            ("an", 3, "det", "DET", "an"),
+            ("agreement", 1, "dobj", "NOUN", "agreement"),
+            ("with", 3, "prep", "ADP", "with"),
+            ("the", 6, "det", "DET", "the"),
+            ("EU", 4, "pobj", "PROPN", "EU"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "UKR"), mention(doc, 6, 7, "IGOEUREEC")]
+    events = event_coder.code(doc, post_for(doc), mentions)
+    coded = [(e.code.cameo, e.actor.actor.code, e.recipient.actor.code) for e in events]
+    assert ("051", "UKR", "IGOEUREEC") in coded

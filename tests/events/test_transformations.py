@@ -103,3 +103,53 @@ def test_transformation_file_is_validated(tmp_path: Path):
     )
     with pytest.raises(DataValidationError, match="t1"):
         load_transformations(path, {"112"})
+
+
+def said_it_would(negated: bool):
+    """Israel said it would (not) free prisoners to Gaza ."""
+    rows = [
+        ("Israel", 1, "nsubj", "PROPN", "Israel"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("it", 5, "nsubj", "PRON", "it"),
+        ("would", 5, "aux", "AUX", "would"),
+        ("not", 5, "neg", "PART", "not"),
+        ("free", 1, "ccomp", "VERB", "free"),
+        ("prisoners", 5, "dobj", "NOUN", "prisoner"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    if not negated:
+        rows = [
+            (w, h - (h > 4), d, p, lemma) for i, (w, h, d, p, lemma) in enumerate(rows) if i != 4
+        ]
+    return parse(rows)
+
+
+def test_said_it_would_is_an_announced_intent(event_coder):
+    doc = said_it_would(negated=False)
+    events = code(event_coder, doc, [(0, 1, "ISR"), (2, 3, "ISR"), (5, 6, "PSE")])
+    assert events == [("035", "ISR", "PSE")]
+
+
+def test_said_it_would_not_is_a_refusal(event_coder):
+    doc = said_it_would(negated=True)
+    events = code(event_coder, doc, [(0, 1, "ISR"), (2, 3, "ISR"), (6, 7, "PSE")])
+    assert events == [("124", "ISR", "PSE")]
+
+
+def test_coordinated_subjects_each_express_the_intent(event_coder):
+    # Brazil and Russia seek to deepen a partnership .
+    doc = parse(
+        [
+            ("Brazil", 3, "nsubj", "PROPN", "Brazil"),
+            ("and", 0, "cc", "CCONJ", "and"),
+            ("Russia", 0, "conj", "PROPN", "Russia"),
+            ("seek", 3, "ROOT", "VERB", "seek"),
+            ("to", 5, "aux", "PART", "to"),
+            ("deepen", 3, "xcomp", "VERB", "deepen"),
+            ("a", 7, "det", "DET", "a"),
+            ("partnership", 5, "dobj", "NOUN", "partnership"),
+            (".", 3, "punct", "PUNCT", "."),
+        ]
+    )
+    events = code(event_coder, doc, [(0, 1, "BRA"), (2, 3, "RUS")])
+    assert events == [("032", "BRA", "RUS"), ("032", "RUS", "BRA")]

@@ -24,6 +24,8 @@ TRANSFORMATIONS_FILE = "transformations.yaml"
 CLAUSES = ("ccomp", "xcomp")
 SPEAKERS = ("other", "same")
 MAX_CLIMB = 4
+#: Auxiliaries that put an act in the future or under a condition ("said it would free").
+FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,8 @@ class Transformation:
     cameo: str
     confidence: float
     replace: bool
+    modal: bool = False  # the inner verb must carry a future/conditional modal
+    negated: bool = False  # with `modal`: the inner verb must (True) or must not be negated
 
 
 def _parse(path: Path, entry: Any, known_codes: set[str]) -> Transformation:
@@ -52,6 +56,8 @@ def _parse(path: Path, entry: Any, known_codes: set[str]) -> Transformation:
             cameo=str(entry["cameo"]),
             confidence=float(entry["confidence"]),
             replace=bool(entry.get("replace", False)),
+            modal=bool(entry.get("modal", False)),
+            negated=bool(entry.get("negated", False)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise DataValidationError(str(path), f"transformation {tid}: bad or missing {exc}") from exc
@@ -91,12 +97,25 @@ def outer_verb(trigger: Token, clause: str) -> Token | None:
     return None
 
 
-def speaker_of(verb: Token, index: dict[int, ActorMention]) -> ActorMention | None:
+def speakers_of(verb: Token, index: dict[int, ActorMention]) -> list[ActorMention]:
+    """The mentions of the verb's subject and the subjects coordinated with it."""
     for child in verb.children:
         if child.dep_ == "nsubj":
-            found = find_mention(child, index)
-            return found.mention if found else None
-    return None
+            found = (find_mention(t, index) for t in (child, *child.conjuncts))
+            return [f.mention for f in found if f is not None]
+    return []
+
+
+def is_negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def has_future_modal(verb: Token) -> bool:
+    """True if `verb` (or the verb it is conjoined with) has will/would/shall."""
+    heads = (verb, verb.head) if verb.dep_ == "conj" else (verb,)
+    return any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for head in heads for c in head.children
+    )
 
 
 def same(a: ActorMention | None, b: ActorMention | None) -> bool:
@@ -117,18 +136,23 @@ def transform(
     """The event `rule` derives from `inner`, or None if it does not apply."""
     if inner.actor is None or not inner.code.cameo.startswith(rule.inner):
         return None
-    verb = outer_verb(doc[inner.trigger_start_token], rule.clause)
+    trigger = doc[inner.trigger_start_token]
+    verb = outer_verb(trigger, rule.clause)
     if verb is None or verb.lemma_.lower() not in rule.verbs:
         return None
-    speaker = speaker_of(verb, index)
+    if rule.modal and (not has_future_modal(trigger) or is_negated(trigger) != rule.negated):
+        return None
+    speakers = speakers_of(verb, index)
     if rule.speaker == "other":
-        if speaker is None or same(speaker, inner.actor) or same_country(speaker, inner.actor):
+        if not speakers or any(
+            same(s, inner.actor) or same_country(s, inner.actor) for s in speakers
+        ):
             return None
         if rule.clause == "ccomp" and verb.i > inner.trigger_start_token:
             return None  # "..., officials said": the source of a report, not an accusation
-        actor, recipient = speaker, inner.actor
+        actor, recipient = speakers[0], inner.actor
     else:
-        if speaker is not None and not same(speaker, inner.actor):
+        if speakers and not any(same(s, inner.actor) for s in speakers):
             return None
         actor, recipient = inner.actor, inner.recipient
     confidence = round(rule.confidence * inner.coder.confidence / 0.8, 3)
