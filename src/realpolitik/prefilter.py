@@ -24,7 +24,6 @@ from typing import Protocol, TypeVar
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
@@ -159,6 +158,23 @@ def lemmatizer_tables(nlp: Language) -> tuple[dict, dict]:
     return table("lemma_rules"), table("lemma_exc")
 
 
+def actor_index(
+    nlp: Language, surface_forms: Iterable[str]
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Surface forms as lower-case token tuples, keyed by their first token.
+
+    Tuples of strings take a few MB where a PhraseMatcher over the same forms
+    keeps a Doc per form (hundreds of MB per worker process).
+    """
+    forms = sorted({form.strip().lower() for form in surface_forms if form.strip()})
+    index: dict[str, set[tuple[str, ...]]] = {}
+    for doc in nlp.tokenizer.pipe(forms):
+        words = tuple(token.lower_ for token in doc)
+        if words:
+            index.setdefault(words[0], set()).add(words)
+    return {first: tuple(sorted(tails, key=len)) for first, tails in index.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceFilter:
     """Decides, from tokens alone, which sentences of a Doc may hold an event.
@@ -171,7 +187,7 @@ class SentenceFilter:
 
     trigger_forms: frozenset[str]
     cued_forms: dict[str, frozenset[str]]
-    actor_matcher: PhraseMatcher
+    actor_forms: dict[str, tuple[tuple[str, ...], ...]]
     agent_words: frozenset[str]
 
     @classmethod
@@ -185,10 +201,8 @@ class SentenceFilter:
         """Inflect the patterns' triggers and cues; compile the actor forms into a matcher."""
         inflector = Inflector(*lemmatizer_tables(nlp))
         alone, cued = trigger_cues(patterns, inflector)
-        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        forms = sorted({form.strip().lower() for form in surface_forms if form.strip()})
-        matcher.add("ACTOR", list(nlp.tokenizer.pipe(forms)))
-        return cls(alone, cued, matcher, frozenset(word.lower() for word in agent_words))
+        actors = actor_index(nlp, surface_forms)
+        return cls(alone, cued, actors, frozenset(word.lower() for word in agent_words))
 
     @classmethod
     def from_lemmas(
@@ -200,17 +214,22 @@ class SentenceFilter:
 
     def keep(self, doc: Doc) -> list[bool]:
         """One flag per sentence of `doc` (which must have sentence boundaries)."""
-        sentences = list(doc.sents)
-        starts = [sentence.start for sentence in sentences]
-        has_actor = [False] * len(sentences)
-        for _, start, _ in self.actor_matcher(doc):
-            has_actor[_sentence_index(starts, start)] = True
+        words = [token.lower_ for token in doc]
         flags = []
-        for index, sentence in enumerate(sentences):
-            lowers = {token.lower_ for token in sentence}
-            actor = has_actor[index] or not self.agent_words.isdisjoint(lowers)
+        for sentence in doc.sents:
+            window = words[sentence.start : sentence.end]
+            lowers = set(window)
+            actor = not self.agent_words.isdisjoint(lowers) or self.has_actor(window)
             flags.append(actor and self.has_trigger(lowers))
         return flags
+
+    def has_actor(self, words: list[str]) -> bool:
+        """Whether a dictionary surface form occurs in `words` (lower-case tokens)."""
+        for start, word in enumerate(words):
+            for form in self.actor_forms.get(word, ()):
+                if tuple(words[start : start + len(form)]) == form:
+                    return True
+        return False
 
     def has_trigger(self, lowers: set[str]) -> bool:
         """Whether the words of a sentence can complete some coding pattern."""
@@ -233,18 +252,6 @@ class _Trigger:
     prep_object: tuple[str, ...] = ()
     subject: tuple[str, ...] = ()
     modifier: tuple[str, ...] = ()
-
-
-def _sentence_index(starts: list[int], token: int) -> int:
-    """Index of the sentence (by sorted start tokens) that contains `token`."""
-    low, high = 0, len(starts)
-    while high - low > 1:
-        middle = (low + high) // 2
-        if starts[middle] <= token:
-            low = middle
-        else:
-            high = middle
-    return low
 
 
 @dataclass(frozen=True, slots=True)
