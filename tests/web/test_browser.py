@@ -104,6 +104,9 @@ def test_document_view_shows_script_as_text(page: object, base_url: str, shots: 
     assert "<script>window.pwned = 1</script>" in shown
     assert page.locator(".post-text script, .post-text img").count() == 0
     assert page.evaluate("window.pwned === undefined")
+    page.locator(".post-text mark.hl-trigger").first.click()
+    page.wait_for_selector("#span-panel .event-card")
+    assert "praised" in page.locator("#span-panel .event-card").first.inner_text()
     page.screenshot(path=str(shots / "document.png"))
 
 

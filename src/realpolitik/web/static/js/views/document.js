@@ -1,7 +1,8 @@
 // Document view: metadata, then each post with its coded spans highlighted.
 
 import { getJSON } from "../api.js";
-import { h, replace } from "../dom.js";
+import { h, notice, replace } from "../dom.js";
+import { eventCards } from "../eventlist.js";
 import { legend, marked } from "../spans.js";
 
 /** A link only for http(s) URLs; anything else (javascript:, data:) stays plain text. */
@@ -42,9 +43,18 @@ export function documentBlock(document, onSelect) {
 
 export async function renderDocument(target, args, _params, current) {
   const [docId] = args;
-  const document = await getJSON(`/documents/${encodeURIComponent(docId || "")}`);
+  const [document, coded] = await Promise.all([
+    getJSON(`/documents/${encodeURIComponent(docId || "")}`),
+    getJSON("/events", { source: docId, limit: 1000 }).catch(() => ({ events: [] })),
+  ]);
   if (!current()) return;
-  const picked = h("p", { class: "muted", id: "picked" }, "Click a highlighted span to see its event id.");
-  replace(target, h("section", { class: "view-document" }, picked,
-    documentBlock(document, (ids) => { picked.textContent = `Event ${ids.join(", ")}`; })));
+  const byId = new Map(coded.events.map((event) => [event.event_id, event]));
+  const panel = h("aside", { id: "span-panel", class: "panel" }, notice("Click a highlighted span to see its event."));
+  const pick = (ids) => {
+    const events = ids.map((id) => byId.get(id)).filter(Boolean);
+    replace(panel, h("h3", {}, events.length === 1 ? "Event" : `${events.length} events`),
+      events.length ? eventCards(events) : notice(`Event ${ids.join(", ")}`));
+  };
+  replace(target, h("section", { class: "view-document" },
+    h("div", { class: "split" }, documentBlock(document, pick), panel)));
 }
