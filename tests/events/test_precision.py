@@ -69,3 +69,23 @@ def test_party_of_an_endorsed_agreement_is_the_recipient(event_coder):
     events = event_coder.code(doc, post_for(doc), mentions)
     coded = [(e.code.cameo, e.actor.actor.code, e.recipient.actor.code) for e in events]
     assert ("051", "UKR", "IGOEUREEC") in coded
+
+
+def test_subject_of_a_condition_is_the_implied_recipient_of_force(event_coder):
+    # Americans will invade if Iran tilts .
+    doc = parse(
+        [
+            ("Americans", 2, "nsubj", "PROPN", "American"),
+            ("will", 2, "aux", "AUX", "will"),
+            ("invade", 2, "ROOT", "VERB", "invade"),
+            ("if", 5, "mark", "SCONJ", "if"),
+            ("Iran", 5, "nsubj", "PROPN", "Iran"),
+            ("tilts", 2, "advcl", "VERB", "tilt"),
+            (".", 2, "punct", "PUNCT", "."),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "USA"), mention(doc, 4, 5, "IRN")]
+    (event,) = event_coder.code(doc, post_for(doc), mentions)
+    assert (event.code.event_type, event.actor.actor.code) == ("ASSAULT", "USA")
+    assert event.recipient.actor.code == "IRN"
+    assert event.coder.confidence < 0.85 * 0.85  # implied: no surer than a one-sided event

@@ -124,7 +124,7 @@ def test_of_object_of_noun_is_recipient(event_coder):
             (".", 4, "punct", "PUNCT", "."),
         ]
     )
-    assert code(event_coder, doc, [(3, 4, "IRQ")]) == [("192", None, "IRQ")]
+    assert code(event_coder, doc, [(3, 4, "IRQ")]) == [("190", None, "IRQ")]
 
 
 def test_several_events_per_sentence_through_conjoined_verbs(event_coder):

@@ -70,7 +70,7 @@ def dyads(events: list[EventCandidate]) -> set[tuple[str | None, str, str | None
         (
             "I mean there will be war ...the Americans will invade if Iran's leadership has "
             "tilted towards Russia.",
-            {("USA", "COERCE", None)},
+            {("USA", "ASSAULT", "IRN")},
         ),
         ("Russia did take Iran's Northern Provinces by force.", {("RUS", "COERCE", "IRN")}),
         (

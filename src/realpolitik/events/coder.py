@@ -13,6 +13,7 @@ from realpolitik.events.patterns import PATTERN_FILES, PatternIndex, default_dir
 from realpolitik.events.roles import (
     Argument,
     arguments,
+    condition_party,
     inherited_actor,
     is_participle_modifier,
     light_verb_subject,
@@ -47,6 +48,8 @@ UNPLACED = 0.6
 #: CAMEO roots of the attacks whose author is the author of a passive verb's harm
 #: ("were killed in Israeli tank shelling" -> Israel killed them).
 ATTACK_ROOTS = ("18", "19", "20")
+#: Roots of force and threats, whose missing recipient an if/unless clause may imply.
+FORCE_ROOTS = ("13", "15", "17", "18", "19", "20")
 #: Recipient roles that name a place, not a party: no reciprocal event from them.
 PLACE_ROLES = frozenset({"prep:in", "prep:at"})
 
@@ -200,6 +203,12 @@ class EventCoder:
             actors = self.instrument_actor(match, index)
         exclude = tuple(a.mention for a in actors)
         recipients = arguments(match, pattern.recipient, index, exclude)
+        if (
+            not recipients
+            and pattern.pos == "VERB"
+            and (pattern.cameo or "").startswith(FORCE_ROOTS)
+        ):
+            recipients = condition_party(match, index, exclude)
         code = self.ontology.code_for(pattern.cameo or "")
         token = match.trigger
         trigger = Trigger(token.text, token.idx, token.idx + len(token.text))

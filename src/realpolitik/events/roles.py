@@ -25,6 +25,10 @@ OBJECT_CONTROL = frozenset(
     | {"push", "press", "pressure", "call", "tell", "help", "lead", "prompt", "compel"}
 )
 MAX_DEPTH = 3
+#: Subordinators of a condition on the act ("will invade if Iran tilts ...").
+CONDITION_MARKS = frozenset({"if", "unless"})
+#: Confidence factor of a recipient implied by a condition rather than governed by the verb.
+IMPLIED = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,3 +252,27 @@ def light_verb_subject(match: Match, index: dict[int, ActorMention]) -> list[Arg
         for member in members(token)
         if (a := find_mention(_resolve_relative(member), index))
     ]
+
+
+def condition_party(
+    match: Match, index: dict[int, ActorMention], exclude: tuple[ActorMention, ...] = ()
+) -> list[Argument]:
+    """The subject of an if/unless clause of an object-less verb ("the Americans will
+    invade if Iran's leadership tilts towards Russia" -> Iran), as an implied recipient:
+    a conditional threat of force names the party whose conduct sets it off."""
+    for clause in match.trigger.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children
+        ):
+            continue
+        found = [
+            Argument(a.mention, a.confidence * IMPLIED, "condition")
+            for t in clause.children
+            if t.dep_ in ("nsubj", "nsubjpass")
+            for member in members(t)
+            if (a := find_mention(_resolve_relative(member), index))
+            and not any(_same(a.mention, other) for other in exclude)
+        ]
+        if found:
+            return found
+    return []
