@@ -153,3 +153,21 @@ def test_coordinated_subjects_each_express_the_intent(event_coder):
     )
     events = code(event_coder, doc, [(0, 1, "BRA"), (2, 3, "RUS")])
     assert events == [("032", "BRA", "RUS"), ("032", "RUS", "BRA")]
+
+
+def test_asking_another_to_act_is_an_appeal_to_it(event_coder):
+    # Congress asked Obama to help Iran .
+    doc = parse(
+        [
+            ("Congress", 1, "nsubj", "PROPN", "Congress"),
+            ("asked", 1, "ROOT", "VERB", "ask"),
+            ("Obama", 1, "dobj", "PROPN", "Obama"),
+            ("to", 4, "aux", "PART", "to"),
+            ("help", 1, "xcomp", "VERB", "help"),
+            ("Iran", 4, "dobj", "PROPN", "Iran"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    events = code(event_coder, doc, [(0, 1, "USALEG"), (2, 3, "USAGOV"), (5, 6, "IRN")])
+    assert ("023", "USALEG", "USAGOV") in events
+    assert not any(cameo.startswith("07") for cameo, _, _ in events)  # help is only asked for

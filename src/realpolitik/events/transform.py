@@ -144,8 +144,11 @@ def transform(
         return None
     speakers = speakers_of(verb, index)
     if rule.speaker == "other":
+        # A compatriot reporting an act is its source, not its accuser; one asking
+        # for an act ("Congress asked Obama to help") still appeals to its actor.
+        reported = rule.clause == "ccomp"
         if not speakers or any(
-            same(s, inner.actor) or same_country(s, inner.actor) for s in speakers
+            same(s, inner.actor) or (reported and same_country(s, inner.actor)) for s in speakers
         ):
             return None
         if rule.clause == "ccomp" and verb.i > inner.trigger_start_token:
