@@ -89,3 +89,20 @@ def test_subject_of_a_condition_is_the_implied_recipient_of_force(event_coder):
     assert (event.code.event_type, event.actor.actor.code) == ("ASSAULT", "USA")
     assert event.recipient.actor.code == "IRN"
     assert event.coder.confidence < 0.85 * 0.85  # implied: no surer than a one-sided event
+
+
+def test_seizing_parts_of_a_country_is_occupation(event_coder):
+    # ISIL seized parts of Iraq .
+    doc = parse(
+        [
+            ("ISIL", 1, "nsubj", "PROPN", "ISIL"),
+            ("seized", 1, "ROOT", "VERB", "seize"),
+            ("parts", 1, "dobj", "NOUN", "part"),
+            ("of", 2, "prep", "ADP", "of"),
+            ("Iraq", 3, "pobj", "PROPN", "Iraq"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "IMGREBISI"), mention(doc, 4, 5, "IRQ")]
+    events = event_coder.code(doc, post_for(doc), mentions)
+    assert [(e.code.cameo, e.recipient.actor.code) for e in events] == [("192", "IRQ")]

@@ -4,8 +4,17 @@ A gold event (CAMEO code, Phoenix source, Phoenix target) is recovered when an e
 coded from its sentence has the same CAMEO root (first two digits) and the source and
 target country (first three letters of the Phoenix codes: ISO alpha-3, IGO, IMG ...).
 CAMEO 01x statements are in the gold set but are not events in PLOVER, so the share
-is also given without them, and the figures are repeated for the events whose
-status is asserted or reported (the context stage's verdict).
+is also given without them.
+
+Non-factual events. The gold follows PETRARCH: it codes what a sentence says, whatever
+its status ("The United States will supply arms to Israel" -> USA 072 ISR; "Obama and
+Putin will meet in Zurich" -> 040). So the headline figures (``recovered_share``,
+``extra_per_sentence``, ``false_events_on_empty``) count every coded event, whatever
+the context stage's status; that is what the gold measures, and it keeps the event
+coder's score independent of the context stage. The ``*_factual`` figures repeat them
+for the events whose status is asserted or reported, i.e. what a user who filters out
+hypothetical, future, negated and questioned events receives: lower recovery (the gold
+includes future and conditional acts) and fewer extras.
 """
 
 from __future__ import annotations
@@ -122,6 +131,8 @@ def score(gold: list[GoldSentence], coded: list[list[Event]]) -> EvalResult:
         "empty_sentences": empty,
         "misses": misses,
         "note": "the rule dictionary was developed while reading this set's errors",
+        "headline": "all events, whatever their status (the gold codes future and "
+        "conditional acts too); *_factual: asserted or reported events only",
     }
     return EvalResult(name="petr2", n=n, metrics=metrics, split="unseen", details=details)
 
