@@ -171,3 +171,19 @@ def test_asking_another_to_act_is_an_appeal_to_it(event_coder):
     events = code(event_coder, doc, [(0, 1, "USALEG"), (2, 3, "USAGOV"), (5, 6, "IRN")])
     assert ("023", "USALEG", "USAGOV") in events
     assert not any(cameo.startswith("07") for cameo, _, _ in events)  # help is only asked for
+
+
+def test_promise_to_act_is_an_intent_that_replaces_the_bare_promise(event_coder):
+    # Britain promised to help Mozambique .
+    doc = parse(
+        [
+            ("Britain", 1, "nsubj", "PROPN", "Britain"),
+            ("promised", 1, "ROOT", "VERB", "promise"),
+            ("to", 3, "aux", "PART", "to"),
+            ("help", 1, "xcomp", "VERB", "help"),
+            ("Mozambique", 3, "dobj", "PROPN", "Mozambique"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    events = code(event_coder, doc, [(0, 1, "GBR"), (4, 5, "MOZ")])
+    assert events == [("033", "GBR", "MOZ")]

@@ -161,9 +161,10 @@ class EventCoder:
                     if c.coder.confidence >= self.min_confidence
                     and (c.recipient is not None or not needs_recipient)
                 )
-            candidates.extend(
-                apply_transformations(self.transformations, doc, found, index, self.ontology)
+            transformed = apply_transformations(
+                self.transformations, doc, found, index, self.ontology
             )
+            candidates.extend(drop_subsumed(transformed))
         return candidates
 
     def instrument_actor(self, match: Match, index: dict[int, ActorMention]) -> list[Argument]:
@@ -250,6 +251,23 @@ class EventCoder:
                 )
             )
         return built
+
+
+def drop_subsumed(found: list[EventCandidate]) -> list[EventCandidate]:
+    """Without the one-sided events whose trigger also codes the same party with a
+    counterpart ("promised" X -> nobody beside "promised" X -> Y from a transformation)."""
+    sides = {
+        (c.trigger_start_token, id(side))
+        for c in found
+        if c.actor is not None and c.recipient is not None
+        for side in (c.actor, c.recipient)
+    }
+    return [
+        c
+        for c in found
+        if (c.actor is not None and c.recipient is not None)
+        or (c.trigger_start_token, id(c.actor or c.recipient)) not in sides
+    ]
 
 
 def placed(argument: Argument | None) -> bool:
