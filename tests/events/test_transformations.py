@@ -187,3 +187,38 @@ def test_promise_to_act_is_an_intent_that_replaces_the_bare_promise(event_coder)
     )
     events = code(event_coder, doc, [(0, 1, "GBR"), (4, 5, "MOZ")])
     assert events == [("033", "GBR", "MOZ")]
+
+
+def test_saying_another_must_act_is_a_demand(event_coder):
+    # France said Iraq must cooperate with Russia .
+    doc = parse(
+        [
+            ("France", 1, "nsubj", "PROPN", "France"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("Iraq", 4, "nsubj", "PROPN", "Iraq"),
+            ("must", 4, "aux", "AUX", "must"),
+            ("cooperate", 1, "ccomp", "VERB", "cooperate"),
+            ("with", 4, "prep", "ADP", "with"),
+            ("Russia", 5, "pobj", "PROPN", "Russia"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    events = code(event_coder, doc, [(0, 1, "FRA"), (2, 3, "IRQ"), (6, 7, "RUS")])
+    assert events == [("100", "FRA", "IRQ")]
+
+
+def test_announced_sanctions_are_a_threat(event_coder):
+    # Iran said it would sanction Britain .
+    doc = parse(
+        [
+            ("Iran", 1, "nsubj", "PROPN", "Iran"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("it", 4, "nsubj", "PRON", "it"),
+            ("would", 4, "aux", "AUX", "would"),
+            ("sanction", 1, "ccomp", "VERB", "sanction"),
+            ("Britain", 4, "dobj", "PROPN", "Britain"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    events = code(event_coder, doc, [(0, 1, "IRN"), (2, 3, "IRN"), (5, 6, "GBR")])
+    assert events == [("131", "IRN", "GBR")]

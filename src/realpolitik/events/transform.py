@@ -24,8 +24,13 @@ TRANSFORMATIONS_FILE = "transformations.yaml"
 CLAUSES = ("ccomp", "xcomp")
 SPEAKERS = ("other", "same")
 MAX_CLIMB = 4
-#: Auxiliaries that put an act in the future or under a condition ("said it would free").
-FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
+#: Auxiliaries of an inner verb, by the `modal` value of the rules that ask for them:
+#: an act in the future or under a condition ("said it would free"), or an obligation
+#: ("said Iraq must cooperate").
+MODALS = {
+    "future": frozenset({"will", "would", "shall", "'ll", "wo"}),
+    "must": frozenset({"must", "should", "ought"}),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +43,7 @@ class Transformation:
     cameo: str
     confidence: float
     replace: bool
-    modal: bool = False  # the inner verb must carry a future/conditional modal
+    modal: str = ""  # "future" (will/would/shall) or "must" (must/should) on the inner verb
     negated: bool = False  # with `modal`: the inner verb must (True) or must not be negated
 
 
@@ -56,12 +61,16 @@ def _parse(path: Path, entry: Any, known_codes: set[str]) -> Transformation:
             cameo=str(entry["cameo"]),
             confidence=float(entry["confidence"]),
             replace=bool(entry.get("replace", False)),
-            modal=bool(entry.get("modal", False)),
+            modal=str(entry.get("modal", "")),
             negated=bool(entry.get("negated", False)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise DataValidationError(str(path), f"transformation {tid}: bad or missing {exc}") from exc
-    if rule.clause not in CLAUSES or rule.speaker not in SPEAKERS:
+    if (
+        rule.clause not in CLAUSES
+        or rule.speaker not in SPEAKERS
+        or rule.modal not in ("", *MODALS)
+    ):
         raise DataValidationError(str(path), f"transformation {tid}: bad clause or speaker")
     if rule.cameo not in known_codes or not 0 < rule.confidence <= 1 or not rule.verbs:
         raise DataValidationError(str(path), f"transformation {tid}: bad cameo/confidence/verbs")
@@ -110,11 +119,11 @@ def is_negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def has_future_modal(verb: Token) -> bool:
-    """True if `verb` (or the verb it is conjoined with) has will/would/shall."""
+def has_modal(verb: Token, kind: str) -> bool:
+    """True if `verb` (or the verb it is conjoined with) has a modal of `kind`."""
     heads = (verb, verb.head) if verb.dep_ == "conj" else (verb,)
     return any(
-        c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for head in heads for c in head.children
+        c.dep_ == "aux" and c.lower_ in MODALS[kind] for head in heads for c in head.children
     )
 
 
@@ -140,9 +149,12 @@ def transform(
     verb = outer_verb(trigger, rule.clause)
     if verb is None or verb.lemma_.lower() not in rule.verbs:
         return None
-    if rule.modal and (not has_future_modal(trigger) or is_negated(trigger) != rule.negated):
+    if rule.modal and (not has_modal(trigger, rule.modal) or is_negated(trigger) != rule.negated):
         return None
     speakers = speakers_of(verb, index)
+    subjects = speakers_of(trigger, index)
+    if subjects and not any(same(s, inner.actor) for s in subjects):
+        return None  # the reverse of a reciprocal event: not what the clause says of its subject
     if rule.speaker == "other":
         # A compatriot reporting an act is its source, not its accuser; one asking
         # for an act ("Congress asked Obama to help") still appeals to its actor.
@@ -151,7 +163,7 @@ def transform(
             same(s, inner.actor) or (reported and same_country(s, inner.actor)) for s in speakers
         ):
             return None
-        if rule.clause == "ccomp" and verb.i > inner.trigger_start_token:
+        if reported and not rule.modal and verb.i > inner.trigger_start_token:
             return None  # "..., officials said": the source of a report, not an accusation
         actor, recipient = speakers[0], inner.actor
     else:
@@ -178,9 +190,12 @@ def apply_transformations(
     index: dict[int, ActorMention],
     ontology: Ontology,
 ) -> list[EventCandidate]:
-    """`found` plus derived events, minus the inner events a replacing rule consumed."""
-    result: list[EventCandidate] = []
+    """`found` plus derived events, minus the inner events a replacing rule consumed
+    (with the other events of their trigger: the reverse of a reciprocal act that did
+    not happen did not happen either)."""
+    kept: list[EventCandidate] = []
     derived: list[EventCandidate] = []
+    consumed: set[int] = set()
     for candidate in found:
         replaced = False
         for rule in rules:
@@ -189,8 +204,11 @@ def apply_transformations(
                 derived.append(new)
                 replaced = replaced or rule.replace
                 break
-        if not replaced:
-            result.append(candidate)
+        if replaced:
+            consumed.add(candidate.trigger_start_token)
+        else:
+            kept.append(candidate)
+    result = [c for c in kept if c.trigger_start_token not in consumed]
     seen = {(c.trigger_start_token, c.code.cameo, c.actor, c.recipient) for c in result}
     for new in derived:
         key = (new.trigger_start_token, new.code.cameo, new.actor, new.recipient)
