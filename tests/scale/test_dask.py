@@ -8,7 +8,6 @@ import pytest
 
 from realpolitik.errors import UsageError
 from realpolitik.pipeline import CodedDocument
-from realpolitik.records import Document
 from realpolitik.runner import code_here
 from realpolitik.scale.dask_backend import DaskTarget, code_on_dask, parse_dask_spec
 from tests.scale.fakes import FakeCoder, make_document, sample_text
@@ -33,24 +32,28 @@ def test_fake_coder_on_local_cluster_matches_one_process(tmp_path: Path) -> None
     assert len(list((tmp_path / "documents").glob("part-*.parquet"))) == 7
 
 
-@pytest.mark.slow
-def test_real_coder_on_local_cluster_gives_the_same_event_ids(
-    tmp_path: Path, seeds_dir: Path, coder
-) -> None:
-    from realpolitik.ingest import read_sources
+TEXTS = (
+    "Russia launched air strikes against ISIS near Palmyra on Monday, officials said. "
+    "The weather was mild.",
+    "Iran's foreign minister met Putin in Moscow on Tuesday. The United States imposed "
+    "sanctions on Iranian oil exports.",
+    "Share this article. Hezbollah accused Israel of attacking its positions in Syria.",
+    "Prices rose again. Turkey threatened to close its border with Syria.",
+)
+
+
+def test_real_coder_on_local_cluster_gives_the_same_event_ids(tmp_path: Path, coder) -> None:
+    from realpolitik.ingest import document_from_text
 
     documents = [
-        item
-        for item in read_sources([str(seeds_dir)], coder.settings)
-        if isinstance(item, Document)
-    ][:4]
-    assert documents
-    single = [coded for coded in coder.code_documents(documents)]
-    factory = type(coder).load
-    spread = list(code_on_dask(documents, factory, "local:2", tmp_path, batch_documents=1))
+        document_from_text(text, doc_id=f"d{i}", date=f"2020-01-0{i + 1}")
+        for i, text in enumerate(TEXTS)
+    ]
+    single = list(coder.code_documents(documents))
+    spread = list(code_on_dask(documents, type(coder).load, "local:2", tmp_path, batch_documents=1))
     assert all(isinstance(item, CodedDocument) for item in spread)
     assert [e.event_id for c in spread for e in c.events] == [
         e.event_id for c in single for e in c.events
     ]
     assert [c.events for c in spread] == [c.events for c in single]
-    assert sum(len(c.events) for c in single) > 0
+    assert sum(len(c.events) for c in single) >= 3
