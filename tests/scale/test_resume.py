@@ -67,7 +67,7 @@ def store_counts(db: Path) -> tuple[int, int, int, int]:
         pytest.param(signal.SIGKILL, 2, marks=pytest.mark.slow),
     ],
 )
-def test_killed_run_resumes_without_loss_or_duplicates(
+def test_killed_run_resumes_without_loss_or_double_coding(
     tmp_path: Path, sig: signal.Signals, workers: int
 ) -> None:
     expected_events = corpus(tmp_path / "docs")
