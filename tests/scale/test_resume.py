@@ -1,4 +1,4 @@
-"""A `realpolitik code --db` run killed mid-way resumes with no lost or duplicated documents."""
+"""A `realpolitik code --db` run killed mid-way resumes with no document lost or stored twice."""
 
 from __future__ import annotations
 
