@@ -106,3 +106,36 @@ def test_seizing_parts_of_a_country_is_occupation(event_coder):
     mentions = [mention(doc, 0, 1, "IMGREBISI"), mention(doc, 4, 5, "IRQ")]
     events = event_coder.code(doc, post_for(doc), mentions)
     assert [(e.code.cameo, e.recipient.actor.code) for e in events] == [("192", "IRQ")]
+
+
+def test_time_adjunct_is_not_a_prepositional_verb(event_coder):
+    # Russia called Iran on Tuesday . / Russia called on Iran .
+    from spacy.tokens import Span
+
+    dated = parse(
+        [
+            ("Russia", 1, "nsubj", "PROPN", "Russia"),
+            ("called", 1, "ROOT", "VERB", "call"),
+            ("Iran", 1, "dobj", "PROPN", "Iran"),
+            ("on", 1, "prep", "ADP", "on"),
+            ("Tuesday", 3, "pobj", "PROPN", "Tuesday"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    dated.ents = [Span(dated, 4, 5, label="DATE")]
+    mentions = [mention(dated, 0, 1, "RUS"), mention(dated, 2, 3, "IRN")]
+    assert not any(
+        e.code.cameo == "020" for e in event_coder.code(dated, post_for(dated), mentions)
+    )
+    appeal = parse(
+        [
+            ("Russia", 1, "nsubj", "PROPN", "Russia"),
+            ("called", 1, "ROOT", "VERB", "call"),
+            ("on", 1, "prep", "ADP", "on"),
+            ("Iran", 2, "pobj", "PROPN", "Iran"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    mentions = [mention(appeal, 0, 1, "RUS"), mention(appeal, 3, 4, "IRN")]
+    events = event_coder.code(appeal, post_for(appeal), mentions)
+    assert [(e.code.cameo, e.recipient.actor.code) for e in events] == [("020", "IRN")]

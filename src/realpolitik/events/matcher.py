@@ -59,8 +59,24 @@ def object_of(verb: Token, phrases: tuple[str, ...]) -> Token | None:
     return None
 
 
+#: Entity types of a time adjunct ("called X on Tuesday" is not "called on X").
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def is_time_adjunct(prep: Token) -> bool:
+    """A preposition whose objects are dates or times ("on Tuesday", "on 15 October"):
+    every noun in them is part of a date or time entity."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    nouns = [t for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN")]
+    return bool(nouns) and all(t.ent_type_ in TIME_ENTITIES for t in nouns)
+
+
 def preps_of(token: Token, name: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in PREP_DEPS and c.text.lower() == name]
+    return [
+        c
+        for c in token.children
+        if c.dep_ in PREP_DEPS and c.text.lower() == name and not is_time_adjunct(c)
+    ]
 
 
 def prep_matches(heads: list[Token], pattern: Pattern) -> bool:
