@@ -139,3 +139,22 @@ def test_time_adjunct_is_not_a_prepositional_verb(event_coder):
     mentions = [mention(appeal, 0, 1, "RUS"), mention(appeal, 3, 4, "IRN")]
     events = event_coder.code(appeal, post_for(appeal), mentions)
     assert [(e.code.cameo, e.recipient.actor.code) for e in events] == [("020", "IRN")]
+
+
+def test_passive_subject_of_a_transitive_verb_is_its_recipient(event_coder):
+    # Iran was accused by Israel .
+    doc = parse(
+        [
+            ("Iran", 2, "nsubjpass", "PROPN", "Iran"),
+            ("was", 2, "auxpass", "AUX", "be"),
+            ("accused", 2, "ROOT", "VERB", "accuse"),
+            ("by", 2, "agent", "ADP", "by"),
+            ("Israel", 3, "pobj", "PROPN", "Israel"),
+            (".", 2, "punct", "PUNCT", "."),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "IRN"), mention(doc, 4, 5, "ISR")]
+    events = event_coder.code(doc, post_for(doc), mentions)
+    assert [(e.code.cameo, e.actor.actor.code, e.recipient.actor.code) for e in events] == [
+        ("112", "ISR", "IRN")
+    ]
