@@ -1,7 +1,7 @@
 """End-to-end: every view in headless Debian Chromium (Playwright), click paths, screenshots.
 
-Run with ``pytest -m "browser" tests/web``; skipped when /usr/bin/chromium or
-Playwright is missing. Screenshots go to a temp folder, or to
+Part of the default test run (``pytest -m browser tests/web`` runs them alone);
+skipped when /usr/bin/chromium or Playwright is missing. Screenshots go to a temp folder, or to
 ``$REALPOLITIK_SCREENSHOTS`` when set (how docs/img is refreshed).
 """
 
@@ -21,7 +21,6 @@ from tests.web.live import serving
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.slow,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed"),
 ]
 pytest.importorskip("playwright.sync_api")

@@ -23,7 +23,6 @@ from tests.web.live import serving
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.slow,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed"),
 ]
 pytest.importorskip("playwright.sync_api")

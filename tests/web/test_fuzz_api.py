@@ -59,7 +59,6 @@ def fuzz_operation(operation: object, base_url: str, failures: list[str]) -> Non
     check()
 
 
-@pytest.mark.slow
 def test_no_server_errors_on_generated_requests(live_url: str) -> None:
     schema = schemathesis.openapi.from_url(f"{live_url}/openapi.json")
     failures: list[str] = []
