@@ -31,16 +31,44 @@ class DateExpression:
     value: EventDate
 
 
-def _char_spans(sent: Span, periods: Sequence[Period]) -> list[tuple[int, int]]:
-    text = sent.text.replace("–", "-").replace("—", "-")
-    spans = [m.span() for p in PATTERNS for m in re.finditer(p, text, flags=re.IGNORECASE)]
-    for period in periods:
-        for alias in period.aliases:
-            pattern = r"\b" + re.escape(alias.replace("–", "-")) + r"\b"
-            spans += [m.span() for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
-    spans += [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sent.ents
-              if e.label_ == "DATE"]  # fmt: skip
-    return spans
+@dataclass(frozen=True, slots=True)
+class DateFinder:
+    """The surface patterns and period aliases, compiled once per resolver."""
+
+    periods: tuple[Period, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+    @classmethod
+    def build(cls, periods: Sequence[Period]) -> DateFinder:
+        """Compile `PATTERNS` and one word-bounded pattern per period alias."""
+        compiled = [re.compile(p, flags=re.IGNORECASE) for p in PATTERNS]
+        for period in periods:
+            for alias in period.aliases:
+                pattern = r"\b" + re.escape(alias.replace("–", "-")) + r"\b"
+                compiled.append(re.compile(pattern, flags=re.IGNORECASE))
+        return cls(tuple(periods), tuple(compiled))
+
+    def char_spans(self, sent: Span) -> list[tuple[int, int]]:
+        """Character spans (relative to `sent`) of every candidate date expression."""
+        text = sent.text.replace("–", "-").replace("—", "-")
+        spans = [m.span() for pattern in self.patterns for m in pattern.finditer(text)]
+        spans += [(e.start_char - sent.start_char, e.end_char - sent.start_char)
+                  for e in sent.ents if e.label_ == "DATE"]  # fmt: skip
+        return spans
+
+    def find(self, sent: Span, anchor: date | None, future: bool = False) -> list[DateExpression]:
+        """Date expressions of `sent` that resolve (or are cues needing an anchor)."""
+        found = []
+        for start, end in _merge(self.char_spans(sent)):
+            span = sent.doc.char_span(
+                sent.start_char + start, sent.start_char + end, alignment_mode="expand"
+            )
+            if span is None or not len(span):
+                continue
+            value = resolve_date(span.text, anchor, self.periods, future)
+            if value is not None:
+                found.append(DateExpression(span.start, span.end, value))
+        return found
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -55,18 +83,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def find_expressions(
     sent: Span, anchor: date | None, periods: Sequence[Period], future: bool = False
 ) -> list[DateExpression]:
-    """Date expressions of `sent` that resolve (or are cues needing an anchor)."""
-    found = []
-    for start, end in _merge(_char_spans(sent, periods)):
-        span = sent.doc.char_span(
-            sent.start_char + start, sent.start_char + end, alignment_mode="expand"
-        )
-        if span is None or not len(span):
-            continue
-        value = resolve_date(span.text, anchor, periods, future)
-        if value is not None:
-            found.append(DateExpression(span.start, span.end, value))
-    return found
+    """Date expressions of `sent` (compiles the patterns; use a `DateFinder` when repeating)."""
+    return DateFinder.build(periods).find(sent, anchor, future)
 
 
 def _path(trigger: Token) -> dict[int, int]:

@@ -30,14 +30,25 @@ class Gazetteer(Protocol):
     def is_country(self, place: Place) -> bool: ...
 
 
+DASHES = re.compile(r"[‐-―\-]")
+ARTICLE = re.compile(r"^the\s+")
+SPACES = re.compile(r"\s+")
+
+
 def normalise(name: str) -> str:
     """Case-, accent-, dash- and article-insensitive key of a place name."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[‐-―\-]", "-", text).replace("’", "'")
-    text = re.sub(r"'s$", "", text.strip())
-    text = re.sub(r"^the\s+", "", text)
-    return re.sub(r"\s+", " ", text).strip(" .")
+    if name.isascii():  # no accents, curly quotes or Unicode dashes to fold
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+        text = DASHES.sub("-", text).replace("’", "'")
+    text = text.strip()
+    if text.endswith("'s"):
+        text = text[:-2]
+    if text.startswith("the"):
+        text = ARTICLE.sub("", text)
+    return SPACES.sub(" ", text).strip(" .")
 
 
 @dataclass(frozen=True, slots=True)

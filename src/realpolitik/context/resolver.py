@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from realpolitik.context.attribution import build_attribution
 from realpolitik.context.clauses import has_parse, sentence_span
 from realpolitik.context.data import Cues, Period, load_cues, load_periods
-from realpolitik.context.datelink import DateExpression, attach, find_expressions
+from realpolitik.context.datelink import DateExpression, DateFinder, attach
 from realpolitik.context.dates import publication_date
 from realpolitik.context.discourse import Region, paragraph_bounds, region_at, speech_regions
 from realpolitik.context.location import attach_place, to_place
@@ -51,6 +51,7 @@ class ContextResolver:
         self.cues = cues
         self.periods = tuple(periods)
         self.gazetteer = gazetteer
+        self.finder = DateFinder.build(self.periods)
 
     @classmethod
     def load(cls, settings: Settings) -> ContextResolver:
@@ -68,8 +69,9 @@ class ContextResolver:
         """One `EventContext` per candidate, in order."""
         anchor = post.date or document.date
         regions = speech_regions(doc, self.cues) if candidates else []
+        dates = SentenceDates(self.finder, anchor)
         return [
-            self.resolve_one(doc, candidate, anchor, regions, post, document, mentions)
+            self.resolve_one(doc, candidate, anchor, regions, post, document, mentions, dates)
             for candidate in candidates
         ]
 
@@ -82,12 +84,15 @@ class ContextResolver:
         post: Post,
         document: Document,
         mentions: Sequence[ActorMention],
+        dates: SentenceDates | None = None,
     ) -> EventContext:
+        """The context of one candidate (`dates` shares date expressions across a post)."""
+        dates = dates or SentenceDates(self.finder, anchor)
         trigger = _trigger_token(doc, candidate)
         sent = sentence_span(doc, candidate.sentence_start, candidate.sentence_end, trigger.i)
         result = analyse_status(doc, trigger.i, self.cues, sent)
         status, cue, speaker = _with_discourse(result, regions, trigger)
-        when = self.event_date(trigger, sent, anchor, status, result)
+        when = self.event_date(trigger, sent, anchor, status, result, dates)
         if status in {Status.ASSERTED, Status.REPORTED} and _after(when, anchor):
             status, cue = Status.FUTURE, when.text
         mention = attach_place(trigger, self.gazetteer, sent)
@@ -105,33 +110,49 @@ class ContextResolver:
         anchor: date | None,
         status: Status,
         result: StatusResult,
+        dates: SentenceDates | None = None,
     ) -> EventDate:
         """The event's date: attached expression, paragraph period cue, or publication."""
-        future = status == Status.FUTURE
-        expressions = find_expressions(sent, anchor, self.periods, future)
+        dates = dates or SentenceDates(self.finder, anchor)
+        expressions = dates.find(sent, status == Status.FUTURE)
         frame_verb = result.frame.verb if result.frame is not None else None
         chosen = attach(trigger, expressions, frame_verb)
         if chosen is not None:
             return chosen.value
         if status in {Status.ASSERTED, Status.REPORTED} and _is_past(trigger):
-            cue = self._paragraph_period(trigger, sent, anchor)
+            cue = _paragraph_period(trigger, sent, dates)
             if cue is not None:
                 return cue.value
         return publication_date(anchor)
 
-    def _paragraph_period(
-        self, trigger: Token, sent: Span, anchor: date | None
-    ) -> DateExpression | None:
-        """The nearest named-period or century cue in the trigger's paragraph."""
-        doc = trigger.doc
-        start, end = paragraph_bounds(doc.text, sent.start_char)
-        found: list[DateExpression] = []
-        for other in doc.sents:
-            if other.start_char >= start and other.end_char <= end + 1 and other != sent:
-                found += [e for e in find_expressions(other, anchor, self.periods) if _is_era(e)]
-        if not found:
-            return None
-        return min(found, key=lambda e: abs(e.start - trigger.i))
+
+class SentenceDates:
+    """Date expressions per sentence of one post, found once however many events ask."""
+
+    def __init__(self, finder: DateFinder, anchor: date | None) -> None:
+        self.finder = finder
+        self.anchor = anchor
+        self.found: dict[tuple[int, int, bool], list[DateExpression]] = {}
+
+    def find(self, sent: Span, future: bool = False) -> list[DateExpression]:
+        """`DateFinder.find` for `sent`, computed on first request."""
+        key = (sent.start, sent.end, future)
+        if key not in self.found:
+            self.found[key] = self.finder.find(sent, self.anchor, future)
+        return self.found[key]
+
+
+def _paragraph_period(trigger: Token, sent: Span, dates: SentenceDates) -> DateExpression | None:
+    """The nearest named-period or century cue in the trigger's paragraph."""
+    doc = trigger.doc
+    start, end = paragraph_bounds(doc.text, sent.start_char)
+    found: list[DateExpression] = []
+    for other in doc.sents:
+        if other.start_char >= start and other.end_char <= end + 1 and other != sent:
+            found += [e for e in dates.find(other) if _is_era(e)]
+    if not found:
+        return None
+    return min(found, key=lambda e: abs(e.start - trigger.i))
 
 
 def _trigger_token(doc: Doc, candidate: EventCandidate) -> Token:
