@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from realpolitik.nlp import split_forms
 from realpolitik.prefilter import (
     SelectiveParser,
     SentenceFilter,
@@ -112,3 +113,10 @@ def test_batches_route_docs_back_to_their_contexts(parser: SelectiveParser) -> N
     results = list(parser.pipe(((t, i) for i, t in enumerate(texts)), batch_size=3))
     assert [context for _, context in results] == list(range(7))
     assert [doc.text for doc, _ in results] == texts
+
+
+def test_split_forms_matches_the_tokenizer(nlp) -> None:
+    forms = ["united states", "U.S. Army", "dont", "cannot", "al-Qaeda", "co-operation",
+             "Hezbollah", "gonna", "  two  spaces", "", "Côte d'Ivoire", "5km"]  # fmt: skip
+    expected = [[token.text for token in doc] for doc in nlp.tokenizer.pipe(forms)]
+    assert split_forms(nlp.tokenizer, forms) == expected

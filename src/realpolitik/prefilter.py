@@ -27,6 +27,8 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
+from realpolitik.nlp import split_forms
+
 C = TypeVar("C")
 
 #: Words that can stand for an actor without a dictionary entry (resolved downstream).
@@ -168,8 +170,8 @@ def actor_index(
     """
     forms = sorted({form.strip().lower() for form in surface_forms if form.strip()})
     index: dict[str, set[tuple[str, ...]]] = {}
-    for doc in nlp.tokenizer.pipe(forms):
-        words = tuple(token.lower_ for token in doc)
+    for split in split_forms(nlp.tokenizer, forms):
+        words = tuple(word.lower() for word in split)
         if words:
             index.setdefault(words[0], set()).add(words)
     return {first: tuple(sorted(tails, key=len)) for first, tails in index.items()}

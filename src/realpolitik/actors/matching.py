@@ -15,6 +15,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from realpolitik.nlp import split_forms
+
 BATCH = 5000
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
@@ -36,7 +38,7 @@ class Matchers:
 
 
 def build_matchers(vocab: Vocab, keys: Iterable[str]) -> Matchers:
-    """Tokenise every form key with the English tokenizer and add it to a matcher."""
+    """Split every form key as the English tokenizer does and add it to a matcher."""
     tokenizer = spacy.blank("en", vocab=vocab).tokenizer
     lower = PhraseMatcher(vocab, attr="LOWER")
     exact = PhraseMatcher(vocab, attr="ORTH")
@@ -45,8 +47,9 @@ def build_matchers(vocab: Vocab, keys: Iterable[str]) -> Matchers:
     for matcher, batch_keys, strip in ((lower, lower_keys, 0), (exact, exact_keys, 1)):
         for i in range(0, len(batch_keys), BATCH):
             chunk = batch_keys[i : i + BATCH]
-            for key, doc in zip(chunk, tokenizer.pipe(k[strip:] for k in chunk), strict=True):
-                matcher.add(key, [doc])
+            splits = split_forms(tokenizer, [k[strip:] for k in chunk])
+            for key, words in zip(chunk, splits, strict=True):
+                matcher.add(key, [Doc(vocab, words=words)])
     return Matchers(vocab, lower, exact)
 
 
