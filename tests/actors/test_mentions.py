@@ -99,3 +99,11 @@ def test_boilerplate_yields_no_political_actor(resolver: ActorResolver, nlp) -> 
         m for m in resolver.find_mentions(doc, None) if m.actor.sector not in {"MED", "BUS"}
     ]
     assert political == []
+
+
+def test_unambiguous_name_stands_against_a_wrong_ner_label(resolver: ActorResolver, nlp) -> None:
+    doc = nlp("Everyone knew how Soleimani, the commander, was working with Damascus.")
+    soleimani = next(t for t in doc if t.text == "Soleimani")
+    soleimani.ent_type_ = "GPE"  # the small model's frequent guess for this name
+    found = by_text(resolver.find_mentions(doc, date(2016, 1, 1)))
+    assert found["Soleimani"].actor.code == "IRNMIL"

@@ -285,3 +285,34 @@ def test_light_verb_subject_is_the_actor_of_an_event_noun(event_coder):
     )
     events = code(event_coder, doc, [(0, 1, "ISR"), (2, 3, "LBN")])
     assert sorted(events) == [("040", "ISR", "LBN"), ("040", "LBN", "ISR")]
+
+
+def test_defection_is_from_the_actors_own_government(event_coder):
+    # Syrian officers defected to Iran .
+    doc = parse(
+        [
+            ("Syrian", 1, "amod", "ADJ", "syrian"),
+            ("officers", 2, "nsubj", "NOUN", "officer"),
+            ("defected", 2, "ROOT", "VERB", "defect"),
+            ("to", 2, "prep", "ADP", "to"),
+            ("Iran", 3, "pobj", "PROPN", "Iran"),
+            (".", 2, "punct", "PUNCT", "."),
+        ]
+    )
+    events = code(event_coder, doc, [(0, 2, "SYRMIL"), (4, 5, "IRN")])
+    assert events == [("120", "SYRMIL", "SYRGOV")]  # Iran is where they went, not whom they left
+
+
+def test_work_with_is_cooperation(event_coder):
+    # Iran worked with Syria .
+    doc = parse(
+        [
+            ("Iran", 1, "nsubj", "PROPN", "Iran"),
+            ("worked", 1, "ROOT", "VERB", "work"),
+            ("with", 1, "prep", "ADP", "with"),
+            ("Syria", 2, "pobj", "PROPN", "Syria"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    events = code(event_coder, doc, [(0, 1, "IRN"), (3, 4, "SYR")])
+    assert ("060", "IRN", "SYR") in events

@@ -59,7 +59,7 @@ def dyads(events: list[EventCandidate]) -> set[tuple[str | None, str, str | None
         (
             "There are reports today that 4 senior military and intelligence leaders in Syria "
             "have defected to Iran on route to Russia.",
-            {("SYR", "REJECT", "IRN")},
+            {("SYR", "REJECT", "SYR")},  # from their own government; Iran is a place
         ),
         (
             "Then to throw more fuel on the fire, today the Chairman of Russia National Security "

@@ -83,8 +83,16 @@ def allowed(entry: Entry, span: Span, has_ner: bool) -> bool:
 
 
 def choose_entry(entries: list[Entry], span: Span, has_ner: bool) -> Entry | None:
-    """The best-ranked entry that fits the span (entries come best first)."""
-    return next((e for e in entries if allowed(e, span, has_ner)), None)
+    """The best-ranked entry that fits the span (entries come best first).
+
+    NER labels only arbitrate between readings of an ambiguous form ("Jordan" the
+    country or the person); a form with one kind of reading stands against the
+    statistical tagger's guess ("Soleimani" tagged GPE is still the general).
+    """
+    chosen = next((e for e in entries if allowed(e, span, has_ner)), None)
+    if chosen is None and has_ner and len({e.kind for e in entries}) == 1:
+        chosen = next((e for e in entries if allowed(e, span, False)), None)
+    return chosen
 
 
 def name_like(token: Token) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import product
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from realpolitik.events.matcher import Match, is_passive, match_token
 from realpolitik.events.ontology import Ontology
 from realpolitik.events.patterns import PATTERN_FILES, PatternIndex, default_dir, load_patterns
 from realpolitik.events.roles import (
+    IMPLIED,
     Argument,
     arguments,
     condition_party,
@@ -26,7 +28,7 @@ from realpolitik.events.transform import (
     apply_transformations,
     load_transformations,
 )
-from realpolitik.records import ActorMention, CoderInfo, EventCandidate, Post, Trigger
+from realpolitik.records import Actor, ActorMention, CoderInfo, EventCandidate, Post, Trigger
 from realpolitik.settings import Settings
 
 #: Candidates below this confidence are not returned: mostly one-sided events from
@@ -210,6 +212,8 @@ class EventCoder:
             and (pattern.cameo or "").startswith(FORCE_ROOTS)
         ):
             recipients = condition_party(match, index, exclude)
+        if not recipients and pattern.recipient_default == "own_government":
+            recipients = own_government(actors)
         code = self.ontology.code_for(pattern.cameo or "")
         token = match.trigger
         trigger = Trigger(token.text, token.idx, token.idx + len(token.text))
@@ -251,6 +255,29 @@ class EventCoder:
                 )
             )
         return built
+
+
+def own_government(actors: list[Argument]) -> list[Argument]:
+    """The government of each actor's own country, inferred ("officers defected" ->
+    from their government); no inference for actors without a country or in government."""
+    inferred = []
+    for argument in actors:
+        actor = argument.mention.actor
+        if not actor.country or actor.country == "IGO" or actor.sector == "GOV":
+            continue
+        government = Actor(
+            text=None,
+            name=f"{actor.country} government",
+            country=actor.country,
+            sector="GOV",
+            code=f"{actor.country}GOV",
+            id=f"inferred:{actor.country}GOV",
+        )
+        mention = replace(
+            argument.mention, actor=government, kind="inferred", rule="own_government"
+        )
+        inferred.append(Argument(mention, argument.confidence * IMPLIED, "own_government"))
+    return inferred
 
 
 def drop_subsumed(found: list[EventCandidate]) -> list[EventCandidate]:

@@ -63,8 +63,12 @@ FIELDS = {
     "recipient",
     "symmetric",
     "reciprocal",
+    "recipient_default",
     "note",
 }
+#: Recipients a pattern may infer when the text names none: "own_government" is the
+#: government of the actor's own country (a defection is from one's own side).
+RECIPIENT_DEFAULTS = frozenset({"own_government"})
 WORD_LISTS = ("lemmas", "prep_object", "object", "subject", "modifier")
 
 
@@ -87,6 +91,7 @@ class Pattern:
     recipient: tuple[str, ...] = ()
     symmetric: bool = False
     reciprocal: bool = False
+    recipient_default: str | None = None
 
     @property
     def specificity(self) -> int:
@@ -146,6 +151,12 @@ def parse_pattern(path: Path, entry: Any, known_codes: set[str]) -> Pattern:
     confidence = entry.get("confidence", 0.6)
     if not isinstance(confidence, int | float) or not 0 < confidence <= 1:
         raise DataValidationError(str(path), f"pattern {pid}: confidence must be in (0, 1]")
+    recipient_default = entry.get("recipient_default")
+    if recipient_default is not None and recipient_default not in RECIPIENT_DEFAULTS:
+        raise DataValidationError(
+            str(path),
+            f"pattern {pid}: recipient_default must be one of {sorted(RECIPIENT_DEFAULTS)}",
+        )
     words = {key: _words(path, pid, entry, key) for key in WORD_LISTS}
     if not words["lemmas"]:
         raise DataValidationError(str(path), f"pattern {pid}: no lemmas")
@@ -160,6 +171,7 @@ def parse_pattern(path: Path, entry: Any, known_codes: set[str]) -> Pattern:
         recipient=_roles(path, pid, entry, "recipient", pos),
         symmetric=bool(entry.get("symmetric", False)),
         reciprocal=bool(entry.get("reciprocal", False)),
+        recipient_default=recipient_default,
         **words,
     )
 
