@@ -8,9 +8,11 @@ from realpolitik.nlp import split_forms
 from realpolitik.prefilter import (
     SelectiveParser,
     SentenceFilter,
+    _Trigger,
     inflect,
     is_parsed,
     lemmatizer_tables,
+    load_excluded_triggers,
 )
 
 TEXT = (
@@ -120,3 +122,18 @@ def test_split_forms_matches_the_tokenizer(nlp) -> None:
              "Hezbollah", "gonna", "  two  spaces", "", "Côte d'Ivoire", "5km"]  # fmt: skip
     expected = [[token.text for token in doc] for doc in nlp.tokenizer.pipe(forms)]
     assert split_forms(nlp.tokenizer, forms) == expected
+
+
+def test_excluded_trigger_forms_do_not_keep_a_sentence(nlp) -> None:
+    text = "Russia is ready. Russia attacked Ukraine."
+    plain = SentenceFilter.from_lemmas(nlp, ["be", "attack"], ["Russia"])
+    assert plain.keep(SelectiveParser(nlp, plain).plan(text).doc) == [True, True]
+    patterns = [_Trigger(("be",)), _Trigger(("attack",))]
+    quiet = SentenceFilter.build(nlp, patterns, ["Russia"], excluded=["is"])
+    assert quiet.keep(SelectiveParser(nlp, quiet).plan(text).doc) == [False, True]
+
+
+def test_shipped_exclusions_are_lower_case_forms() -> None:
+    excluded = load_excluded_triggers()
+    assert "is" in excluded
+    assert all(form == form.lower() and " " not in form for form in excluded)

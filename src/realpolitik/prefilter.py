@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import Protocol, TypeVar
 
 import numpy
@@ -35,6 +36,9 @@ C = TypeVar("C")
 PRONOUN_AGENTS: tuple[str, ...] = (
     "he", "him", "his", "she", "her", "they", "them", "their", "we", "it", "its",
 )  # fmt: skip
+
+#: Trigger forms the filter ignores (measured: many sentences, no events; see the file).
+EXCLUDED_TRIGGERS_FILE = "excluded_triggers.txt"
 
 #: Parts of speech whose lemmatizer rules and exceptions are used to inflect triggers.
 INFLECTED_POS: tuple[str, ...] = ("verb", "noun")
@@ -145,6 +149,15 @@ def trigger_cues(
     }
 
 
+def load_excluded_triggers() -> frozenset[str]:
+    """The shipped trigger forms the filter ignores (one per line, # comments)."""
+    path = resources.files("realpolitik") / "data" / "prefilter" / EXCLUDED_TRIGGERS_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.split("\t")[0].strip().lower() for line in lines if line.strip() and line[0] != "#"
+    )
+
+
 def lemmatizer_tables(nlp: Language) -> tuple[dict, dict]:
     """The rule lemmatizer's (rules, exceptions) tables of `nlp`, or empty tables."""
     if "lemmatizer" not in nlp.component_names:
@@ -199,10 +212,18 @@ class SentenceFilter:
         patterns: Iterable[PatternLike],
         surface_forms: Iterable[str],
         agent_words: Iterable[str] = PRONOUN_AGENTS,
+        excluded: Iterable[str] | None = None,
     ) -> SentenceFilter:
-        """Inflect the patterns' triggers and cues; compile the actor forms into a matcher."""
+        """Inflect the patterns' triggers and cues; index the actor forms.
+
+        Trigger forms in `excluded` (default: the shipped `load_excluded_triggers`)
+        do not make a sentence a candidate.
+        """
         inflector = Inflector(*lemmatizer_tables(nlp))
         alone, cued = trigger_cues(patterns, inflector)
+        ignored = load_excluded_triggers() if excluded is None else frozenset(excluded)
+        alone = alone - ignored
+        cued = {form: cues for form, cues in cued.items() if form not in ignored}
         actors = actor_index(nlp, surface_forms)
         return cls(alone, cued, actors, frozenset(word.lower() for word in agent_words))
 
@@ -212,7 +233,7 @@ class SentenceFilter:
     ) -> SentenceFilter:
         """A filter where every lemma triggers on its own (no pattern cues)."""
         patterns = [_Trigger((lemma,)) for lemma in trigger_lemmas]
-        return cls.build(nlp, patterns, surface_forms)
+        return cls.build(nlp, patterns, surface_forms, excluded=())
 
     def keep(self, doc: Doc) -> list[bool]:
         """One flag per sentence of `doc` (which must have sentence boundaries)."""
