@@ -137,3 +137,23 @@ def test_shipped_exclusions_are_lower_case_forms() -> None:
     excluded = load_excluded_triggers()
     assert "is" in excluded
     assert all(form == form.lower() and " " not in form for form in excluded)
+
+
+def test_deferred_entities_only_where_asked(nlp) -> None:
+    text = "Russia attacked Ukraine on Monday. Iran met Syrian officials in Moscow."
+    sentence_filter = SentenceFilter.from_lemmas(nlp, ["attack", "meet"], ["Russia", "Iran"])
+    parser = SelectiveParser(nlp, sentence_filter, defer_entities=True)
+    ((doc, _),) = list(parser.pipe([(text, None)]))
+    assert not doc.ents and all(is_parsed(s) for s in doc.sents)
+    second = list(doc.sents)[1]
+    parser.add_entities(doc, [(second.start_char, second.end_char)])
+    alone = nlp(second.text)
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in alone.ents]
+    assert all(e.start >= second.start for e in doc.ents) and doc.ents
+
+
+def test_add_entities_without_deferral_changes_nothing(parser: SelectiveParser) -> None:
+    ((doc, _),) = list(parser.pipe([("Russia attacked Ukraine on Monday.", None)]))
+    before = [(e.start, e.end, e.label_) for e in doc.ents]
+    parser.add_entities(doc, [(0, len(doc.text))])
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == before
