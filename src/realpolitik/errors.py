@@ -1,11 +1,11 @@
 """The exception tree of realpolitik (every error the package raises on purpose).
 
-    RealpolitikError
-    ├── ModelNotInstalledError   the spaCy model package is missing
-    ├── DataValidationError      a dictionary / pattern / ontology file is malformed
-    ├── InputError               a document cannot be read (becomes a `Skipped` record)
-    ├── StoreError               the event database cannot be opened or migrated
-    └── UsageError               the caller asked for something impossible
+RealpolitikError
+├── ModelNotInstalledError   the spaCy model package is missing
+├── DataValidationError      a dictionary / pattern / ontology file is malformed
+├── InputError               a document cannot be read (becomes a `Skipped` record)
+├── StoreError               the event database cannot be opened or migrated
+└── UsageError               the caller asked for something impossible
 """
 
 from __future__ import annotations

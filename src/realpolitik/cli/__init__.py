@@ -22,10 +22,14 @@ app = typer.Typer(
 
 def _register_commands() -> None:
     """Import the command modules; each adds its commands to `app`."""
-    from realpolitik.cli import code, demo, evaluate  # noqa: F401
-    from realpolitik.cli import serve  # noqa: F401
-    from realpolitik.cli import store_commands  # noqa: F401
-    from realpolitik.cli import train  # noqa: F401
+    from realpolitik.cli import (  # noqa: F401
+        code,
+        demo,
+        evaluate,
+        serve,
+        store_commands,
+        train,
+    )
 
 
 def main() -> None:
