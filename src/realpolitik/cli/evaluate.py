@@ -18,7 +18,7 @@ EVALUATORS: dict[str, str] = {
     "plover": "realpolitik.evaluation.plover",
     "petr2": "realpolitik.evaluation.petr2",
     "conflibert": "realpolitik.evaluation.conflibert",
-    "keep_it_local": "realpolitik.evaluation.keep_it_local",
+    "keep_it_local": "realpolitik.evaluation.un_quadclass",
     "ngec": "realpolitik.evaluation.ngec",
     "location": "realpolitik.evaluation.location",
     "status": "realpolitik.evaluation.status",
