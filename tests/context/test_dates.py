@@ -115,3 +115,31 @@ def test_when_clause_inherits_the_date(periods):
     found = find_expressions(doc[:], ANCHOR, periods)
     chosen = attach(doc[9], found)
     assert chosen is not None and chosen.value.start == "2015-01-01"
+
+
+def test_since_clause_keeps_its_date_to_itself(periods):
+    # Erdogan met Putin for the first time since Turkey shot down a jet in 2015 .
+    doc = parse(
+        [
+            ("Erdogan", 1, "nsubj", "PROPN", "NNP", "Erdogan"),
+            ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+            ("Putin", 1, "dobj", "PROPN", "NNP", "Putin"),
+            ("for", 1, "prep", "ADP", "IN", "for"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("first", 6, "amod", "ADJ", "JJ", "first"),
+            ("time", 3, "pobj", "NOUN", "NN", "time"),
+            ("since", 9, "mark", "SCONJ", "IN", "since"),
+            ("Turkey", 9, "nsubj", "PROPN", "NNP", "Turkey"),
+            ("shot", 6, "advcl", "VERB", "VBD", "shoot"),
+            ("down", 9, "prt", "ADP", "RP", "down"),
+            ("a", 12, "det", "DET", "DT", "a"),
+            ("jet", 9, "dobj", "NOUN", "NN", "jet"),
+            ("in", 9, "prep", "ADP", "IN", "in"),
+            ("2015", 13, "pobj", "NUM", "CD", "2015"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    found = find_expressions(doc[:], ANCHOR, periods)
+    assert attach(doc[1], found) is None  # the meeting is not dated by the shooting
+    chosen = attach(doc[9], found)
+    assert chosen is not None and chosen.value.start == "2015-01-01"

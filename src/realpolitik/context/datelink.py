@@ -97,6 +97,17 @@ def _path(trigger: Token) -> dict[int, int]:
 
 
 CLAUSE_DEPS = frozenset({"relcl", "acl"})
+#: Subordinators of an adverbial clause whose time is not the main clause's
+#: ("met Putin for the first time since Turkey shot down a jet in November 2015").
+#: "when" and "as" clauses share the main clause's time and are not listed.
+OTHER_TIME_MARKS = frozenset({"since", "after", "before", "until", "till", "because", "although"})
+
+
+def _own_time_clause(token: Token) -> bool:
+    """An adverbial clause with a subordinator that gives it a time of its own."""
+    return token.dep_ == "advcl" and any(
+        child.dep_ == "mark" and child.lower_ in OTHER_TIME_MARKS for child in token.children
+    )
 
 
 def _meeting(expression: DateExpression, root: Token, path: dict[int, int]) -> tuple[int, int]:
@@ -110,7 +121,7 @@ def _meeting(expression: DateExpression, root: Token, path: dict[int, int]) -> t
         return min(inside), 0
     token, steps = root, 0
     while token.i not in path and token.head.i != token.i and steps < 60:
-        if token.dep_ in CLAUSE_DEPS:
+        if token.dep_ in CLAUSE_DEPS or _own_time_clause(token):
             return 99, steps
         token, steps = token.head, steps + 1
     return path.get(token.i, 99), steps
