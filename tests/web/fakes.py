@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 
 from realpolitik.records import (
-    Actor,
     Attribution,
     CoderInfo,
     Document,
@@ -16,7 +15,7 @@ from realpolitik.records import (
     Post,
     Trigger,
 )
-from realpolitik.web.sample import ACTIONS, CAST, Cast
+from realpolitik.web.sample import ACTIONS, CAST, cast_actor
 
 NAMES = {cast.name.lower(): cast for cast in CAST}
 VERBS = {action[4].split()[0]: action for action in ACTIONS}
@@ -28,19 +27,6 @@ PATTERN = re.compile(rf"(?i)\b(?P<a>{_NAME})\s+(?P<verb>\w+)\b[^.]*?\b(?P<b>{_NA
 class FakeCoded:
     document: Document
     events: tuple[Event, ...]
-
-
-def _actor(cast: Cast, text: str, start: int) -> Actor:
-    return Actor(
-        text,
-        cast.name,
-        cast.country,
-        cast.sector,
-        cast.code,
-        cast.code.lower(),
-        start,
-        start + len(text),
-    )
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -66,8 +52,8 @@ def _event(
         cameo=action[1],
         quad_class=action[2],
         goldstein=action[3],
-        actor=_actor(a_cast, match.group("a"), match.start("a")),
-        recipient=_actor(b_cast, match.group("b"), match.start("b")),
+        actor=cast_actor(a_cast, match.group("a"), match.start("a")),
+        recipient=cast_actor(b_cast, match.group("b"), match.start("b")),
         status="asserted",
         attribution=Attribution(publisher=document.publisher),
         date=EventDate(iso, iso, "day" if iso else "unknown", None, "publication"),

@@ -73,7 +73,8 @@ START = date(2019, 1, 1)
 MONTHS = 24
 
 
-def _actor(cast: Cast, text: str, start: int) -> Actor:
+def cast_actor(cast: Cast, text: str, start: int) -> Actor:
+    """The actor record of a cast member mentioned as `text` at character `start`."""
     return Actor(
         text,
         cast.name,
@@ -82,7 +83,7 @@ def _actor(cast: Cast, text: str, start: int) -> Actor:
         cast.code,
         cast.code.lower(),
         start,
-        start + len(cast.name),
+        start + len(text),
     )
 
 
@@ -141,8 +142,8 @@ def _event(
         cameo=action[1],
         quad_class=action[2],
         goldstein=action[3],
-        actor=_actor(a, text[a_at : a_at + len(a.name)], a_start),
-        recipient=_actor(b, b.name, b_start),
+        actor=cast_actor(a, text[a_at : a_at + len(a.name)], a_start),
+        recipient=cast_actor(b, b.name, b_start),
         status=parts["status"],
         attribution=Attribution(publisher=publisher),
         date=EventDate(when.isoformat(), when.isoformat(), "day", None, "publication"),
