@@ -21,6 +21,7 @@ import csv
 import io
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -66,9 +67,8 @@ def write_jsonl(rows: list[dict[str, str]], path: Path) -> list[str]:
     texts = []
     with path.open("w", encoding="utf-8") as out:
         for row in rows:
-            date = row["publish_date"].replace("/", "-")
-            parts = date.split("-")
-            iso = f"{parts[0]}-{int(parts[1]):02d}-{int(parts[2]):02d}" if len(parts) == 3 else None
+            found = re.match(r"\s*(\d{4})[/-](\d{1,2})[/-](\d{1,2})", row["publish_date"])
+            iso = f"{found[1]}-{int(found[2]):02d}-{int(found[3]):02d}" if found else None
             record = {
                 "id": f"news-{row['article_id']}",
                 "date": iso,
