@@ -31,6 +31,7 @@ class Settings:
     prefilter: bool = True  # parse only sentences that may hold an event
     db: str = "realpolitik.duckdb"  # event store path
     data_dir: str | None = None  # extra data folder layered over the shipped data
+    store_batch: int = 64  # coded documents per event store transaction
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

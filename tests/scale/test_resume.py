@@ -27,7 +27,8 @@ def corpus(folder: Path) -> int:
 
 
 def start(args: list[str], delay: float) -> subprocess.Popen:
-    env = {**os.environ, "REALPOLITIK_FAKE_DELAY": str(delay)}
+    # Small store batches, so a run killed early has stored some (and buffered some).
+    env = {**os.environ, "REALPOLITIK_FAKE_DELAY": str(delay), "REALPOLITIK_STORE_BATCH": "4"}
     command = [sys.executable, "-m", "tests.scale.fake_cli", "code", *args]
     return subprocess.Popen(
         command, cwd=REPO, env=env, start_new_session=True,

@@ -22,7 +22,7 @@ from realpolitik.settings import load_settings
 
 if TYPE_CHECKING:
     from realpolitik.scale.progress import RunProgress
-    from realpolitik.store import EventStore
+    from realpolitik.store import EventStore, StoreWriter
 
 
 @app.command("code")
@@ -67,11 +67,15 @@ def code_command(
         )
         store = stack.enter_context(_open_store(db)) if db else None
         run_id = store.begin_run(settings, list(paths)) if store else None
+        # Entered after the store, so it flushes (also on Ctrl-C or an error) before closing it.
+        writer = (
+            stack.enter_context(_writer(store, run_id, settings.store_batch)) if store else None
+        )
         csv_header = [fmt == "csv"]
 
         def on_document(coded: CodedDocument) -> None:
-            if store is not None:
-                store.add_coded(coded, run_id)
+            if writer is not None:
+                writer.add(coded)
             if fmt == "jsonl":
                 for event in coded.events:
                     out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
@@ -106,7 +110,8 @@ def code_command(
                 highlight=False,
             )
             raise typer.Exit(130) from None
-        if store is not None:
+        if store is not None and writer is not None:
+            writer.flush()
             store.finish_run(run_id, summary.documents, summary.events, len(summary.skipped))
             _cluster(store)
         if fmt == "table":
@@ -121,6 +126,12 @@ def _open_store(db: str) -> EventStore:
     from realpolitik.store import EventStore
 
     return EventStore.open(db)
+
+
+def _writer(store: EventStore, run_id: str | None, batch: int) -> StoreWriter:
+    from realpolitik.store import StoreWriter
+
+    return StoreWriter(store, run_id, max_documents=batch)
 
 
 def _cluster(store: EventStore) -> None:

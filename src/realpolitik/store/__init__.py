@@ -29,6 +29,9 @@ Deviations from (additions to) the agreed interface, all additive:
   (shifts); `Shift.to_dict()` adds ``events_before``/``events_after``, dyad
   flows add ``reported``, network edges ``goldstein`` and alignment entries
   ``direct``/``third_party``/``shared``.
+* `EventStore.add_coded_many(coded_documents, run_id)` stores many documents in
+  one transaction (same result as `add_coded` on each); `StoreWriter` buffers a
+  run's documents and flushes them in such batches (the CLI's ``--db`` path).
 """
 
 from __future__ import annotations
@@ -37,5 +40,6 @@ from realpolitik.store.eventstore import EventStore
 from realpolitik.store.export import FORMATS, export_events
 from realpolitik.store.filters import EventFilter
 from realpolitik.store.keys import actor_key
+from realpolitik.store.writer import StoreWriter
 
-__all__ = ["FORMATS", "EventFilter", "EventStore", "actor_key", "export_events"]
+__all__ = ["FORMATS", "EventFilter", "EventStore", "StoreWriter", "actor_key", "export_events"]

@@ -1,8 +1,9 @@
 """`EventStore`: documents, posts, events, actors and coding runs in one DuckDB file.
 
 One writer per database file (DuckDB's model); readers open it read-only.
-Every document is written in its own transaction, so an interrupted run
-leaves whole documents or nothing.
+Coded documents are written in batches (`add_coded_many`, or `StoreWriter`
+which buffers them), one transaction per batch, so an interrupted run leaves
+whole batches or nothing.
 """
 
 from __future__ import annotations
@@ -11,19 +12,21 @@ import dataclasses
 import json
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from realpolitik import __version__
 from realpolitik.errors import StoreError
 from realpolitik.records import Skipped
 from realpolitik.settings import Settings
 from realpolitik.store import rows
+from realpolitik.store.batch import CodedLike, StoredDoc, arrow_table, plan_replacements
 from realpolitik.store.filters import EventFilter, where_clause
 from realpolitik.store.schema import LATEST_VERSION, current_version, migrate
 from realpolitik.store.spans import document_spans
@@ -119,44 +122,75 @@ class EventStore:
         ).fetchone()
         return bool(row and row[0])
 
-    def add_coded(self, coded: Any, run_id: str | None = None) -> None:
+    def add_coded(self, coded: CodedLike, run_id: str | None = None) -> None:
         """Store one `CodedDocument`, replacing an earlier coding of the same content."""
-        document = coded.document
-        with self.transaction() as conn:
-            old = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT DISTINCT doc_id FROM documents WHERE content_hash = ?"
-                    " OR (doc_id = ? AND source = ?)",
-                    [document.content_hash, document.doc_id, document.source],
-                ).fetchall()
-            ]
-            for doc_id in old:
-                for table in ("events", "posts", "documents"):
-                    conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-            conn.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
-                rows.document_row(document, run_id, __version__),
-            )
-            if document.posts:
-                conn.executemany(
-                    "INSERT INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.post_rows(document)
-                )
-            if coded.events:
-                width = len(rows.event_row(coded.events[0], document))
-                conn.executemany(
-                    f"INSERT INTO events VALUES ({', '.join('?' * width)})",
-                    [rows.event_row(event, document) for event in coded.events],
-                )
-                self._add_actors(conn, coded.events)
+        self.add_coded_many([coded], run_id)
 
-    def _add_actors(self, conn: duckdb.DuckDBPyConnection, events: tuple[Any, ...]) -> None:
-        for row in rows.actor_rows(events):
-            conn.execute(
-                "INSERT INTO actors SELECT ?, ?, ?, ?, ?, ?, ?, now()"
-                " WHERE NOT EXISTS (SELECT 1 FROM actors WHERE actor_uid = ?)",
-                [*row, row[0]],
+    def add_coded_many(
+        self, coded_documents: Iterable[CodedLike], run_id: str | None = None
+    ) -> int:
+        """Store many `CodedDocument`s in one transaction (all or none); return how many.
+
+        The result is what `add_coded` on each, in order, would leave: a document
+        replaces earlier ones (stored or earlier in the batch) with its content
+        hash or its ``doc_id`` and source.
+        """
+        batch = list(coded_documents)
+        if not batch:
+            return 0
+        incoming = [
+            StoredDoc(c.document.doc_id, c.document.content_hash, c.document.source) for c in batch
+        ]
+        with self.transaction() as conn:
+            plan = plan_replacements(self._stored_like(conn, incoming), incoming)
+            if plan.delete_doc_ids:
+                for table in ("events", "posts", "documents"):
+                    conn.execute(
+                        f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))",
+                        [list(plan.delete_doc_ids)],
+                    )
+            kept = [batch[i] for i in plan.keep]
+            self._insert_documents(conn, kept, run_id)
+            _bulk(conn, "posts", [r for c in kept for r in rows.post_rows(c.document)])
+            _bulk(conn, "events", _event_rows(kept))
+            _bulk(
+                conn,
+                "actors",
+                rows.actor_rows(tuple(e for c in batch for e in c.events)),
+                exclude="first_seen",
+                insert="SELECT b.*, now() FROM _batch b WHERE NOT EXISTS"
+                " (SELECT 1 FROM actors a WHERE a.actor_uid = b.actor_uid)",
             )
+        return len(batch)
+
+    @staticmethod
+    def _stored_like(conn: duckdb.DuckDBPyConnection, incoming: list[StoredDoc]) -> list[StoredDoc]:
+        """Stored rows sharing a content hash or a ``doc_id`` with the batch."""
+        found = conn.execute(
+            "SELECT doc_id, content_hash, source FROM documents"
+            " WHERE content_hash IN (SELECT unnest(?)) OR doc_id IN (SELECT unnest(?))",
+            [[d.content_hash for d in incoming], [d.doc_id for d in incoming]],
+        ).fetchall()
+        return [StoredDoc(*row) for row in found]
+
+    @staticmethod
+    def _insert_documents(
+        conn: duckdb.DuckDBPyConnection, kept: list[CodedLike], run_id: str | None
+    ) -> None:
+        """Document rows stamped with the batch's time plus their position in microseconds,
+        so that of two documents with one ``doc_id`` the later stays the latest."""
+        document_rows = [
+            [*rows.document_row(c.document, run_id, __version__), position]
+            for position, c in enumerate(kept)
+        ]
+        _bulk(
+            conn,
+            "documents",
+            document_rows,
+            exclude="added_at",
+            extra=pa.field("position", pa.int64()),
+            insert="SELECT * EXCLUDE (position), now() + to_microseconds(position) FROM _batch",
+        )
 
     def add_skipped(self, skipped: Skipped, run_id: str | None) -> None:
         self.conn.execute(
@@ -276,6 +310,34 @@ class EventStore:
             row = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()
             counts[table] = int(row[0]) if row else 0
         return counts
+
+
+def _bulk(
+    conn: duckdb.DuckDBPyConnection,
+    table: str,
+    table_rows: list[list[Any]],
+    *,
+    exclude: str | None = None,
+    extra: pa.Field | None = None,
+    insert: str = "SELECT * FROM _batch",
+) -> None:
+    """Insert rows (the table's columns less `exclude`, plus `extra`) in one statement,
+    through an Arrow table of the table's own column types registered as ``_batch``."""
+    if not table_rows:
+        return
+    columns = f"* EXCLUDE ({exclude})" if exclude else "*"
+    schema = conn.sql(f"SELECT {columns} FROM {table} LIMIT 0").to_arrow_table().schema
+    if extra is not None:
+        schema = schema.append(extra)
+    conn.register("_batch", arrow_table(table_rows, schema, table))
+    try:
+        conn.execute(f"INSERT INTO {table} {insert}")
+    finally:
+        conn.unregister("_batch")
+
+
+def _event_rows(kept: list[CodedLike]) -> list[list[Any]]:
+    return [rows.event_row(event, c.document) for c in kept for event in c.events]
 
 
 def _iso(value: Any) -> str | None:
