@@ -200,7 +200,7 @@ def ours(source: Path, workers: int, words: int, store_path: Path, stages: bool)
     from realpolitik.pipeline import Coder
     from realpolitik.runner import run_coding
     from realpolitik.settings import load_settings
-    from realpolitik.store import EventStore
+    from realpolitik.store import EventStore, StoreWriter
 
     settings = load_settings(workers=workers, prefilter=True)
     clock = StageClock()
@@ -214,8 +214,10 @@ def ours(source: Path, workers: int, words: int, store_path: Path, stages: bool)
                 clock.instrument(coder)
         with EventStore.open(store_path) as store:
             run_id = store.begin_run(settings, [str(source)])
-            add = clock.wrap("store", lambda coded: store.add_coded(coded, run_id))
+            writer = StoreWriter(store, run_id, max_documents=settings.store_batch)
+            add = clock.wrap("store", writer.add)
             summary = run_coding([str(source)], settings, add, coder=coder)
+            clock.wrap("store", writer.flush)()
             store.finish_run(run_id, summary.documents, summary.events, len(summary.skipped))
             clock.wrap("dedup", cluster_events)(store)
         seconds = time.perf_counter() - started
