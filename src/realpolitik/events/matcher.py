@@ -1,4 +1,9 @@
-"""Match step: which pattern (if any) a token triggers, and the tokens that satisfied it."""
+"""Match step: which pattern (if any) a token triggers, and the tokens that satisfied it.
+
+A common trigger ("say", "attack") has hundreds of candidate patterns; the token
+features they test (children, word forms, passive voice) are read once per
+trigger into a `TokenFacts` and shared by all of them.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from realpolitik.events.patterns import Pattern, PatternIndex
+from realpolitik.events.patterns import Pattern, PatternIndex, split_phrase
 
 PREP_DEPS = frozenset({"prep", "agent", "dative", "prt"})
 MODIFIER_DEPS = frozenset({"advmod", "amod", "compound", "npadvmod", "nmod", "acomp"})
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 PARTICLE_DEPS = PREP_DEPS | {"advmod"}
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+PASSIVE_OBJECT_DEPS = OBJECT_DEPS | {"nsubjpass"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,23 +30,72 @@ class Match:
     object: Token | None
 
 
+class TokenFacts:
+    """Per-trigger memo of the token features patterns test (children, forms, modifiers)."""
+
+    __slots__ = ("_children", "_modifiers", "_objects", "_words", "phrases")
+
+    def __init__(self, phrases: dict[str, tuple[tuple[str, ...], str]] | None = None) -> None:
+        self.phrases = phrases if phrases is not None else {}
+        self._children: dict[int, list[tuple[Token, str]]] = {}
+        self._words: dict[int, set[str]] = {}
+        self._modifiers: dict[int, set[str]] = {}
+        self._objects: dict[int, list[Token]] = {}
+
+    def split(self, phrase: str) -> tuple[tuple[str, ...], str]:
+        """(modifiers, head) of a phrase, pre-split by the pattern index when it can."""
+        found = self.phrases.get(phrase)
+        return found if found is not None else split_phrase(phrase)
+
+    def children(self, token: Token) -> list[tuple[Token, str]]:
+        """(child, dependency label) pairs, in `token.children` order."""
+        found = self._children.get(token.i)
+        if found is None:
+            found = self._children[token.i] = [(c, c.dep_) for c in token.children]
+        return found
+
+    def words(self, token: Token) -> set[str]:
+        found = self._words.get(token.i)
+        if found is None:
+            found = self._words[token.i] = words(token)
+        return found
+
+    def objects(self, verb: Token) -> list[Token]:
+        """The children of `verb` that may be its object (passive subjects too, if passive)."""
+        found = self._objects.get(verb.i)
+        if found is None:
+            children = self.children(verb)
+            passive = any(dep in ("nsubjpass", "auxpass") for _, dep in children)
+            deps = PASSIVE_OBJECT_DEPS if passive else OBJECT_DEPS
+            found = self._objects[verb.i] = [child for child, dep in children if dep in deps]
+        return found
+
+    def modifiers(self, token: Token) -> set[str]:
+        """The forms of the phrase modifiers of `token` ("air" of "air strike")."""
+        found = self._modifiers.get(token.i)
+        if found is None:
+            found = self._modifiers[token.i] = {
+                w for c, dep in self.children(token) if dep in PHRASE_DEPS for w in self.words(c)
+            }
+        return found
+
+
 def words(token: Token) -> set[str]:
     """The forms a dictionary word may match: lemma and lower-cased text."""
     return {token.lemma_.lower(), token.text.lower()}
 
 
-def matches_phrase(token: Token, phrases: tuple[str, ...]) -> bool:
+def matches_phrase(token: Token, phrases: tuple[str, ...], facts: TokenFacts | None = None) -> bool:
     """True if `token` heads one of `phrases` (head word last, modifiers among its children)."""
-    forms = words(token)
-    modifiers: set[str] | None = None
+    facts = facts or TokenFacts()
+    forms = facts.words(token)
     for phrase in phrases:
-        *mods, head = phrase.split()
+        mods, head = facts.split(phrase)
         if head not in forms:
             continue
         if not mods:
             return True
-        if modifiers is None:
-            modifiers = {w for c in token.children if c.dep_ in PHRASE_DEPS for w in words(c)}
+        modifiers = facts.modifiers(token)
         if all(m in modifiers for m in mods):
             return True
     return False
@@ -50,11 +105,13 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def object_of(verb: Token, phrases: tuple[str, ...]) -> Token | None:
+def object_of(
+    verb: Token, phrases: tuple[str, ...], facts: TokenFacts | None = None
+) -> Token | None:
     """The direct object (or passive subject) of `verb` that heads one of `phrases`."""
-    deps = OBJECT_DEPS | {"nsubjpass"} if is_passive(verb) else OBJECT_DEPS
-    for child in verb.children:
-        if child.dep_ in deps and matches_phrase(child, phrases):
+    facts = facts or TokenFacts()
+    for child in facts.objects(verb):
+        if matches_phrase(child, phrases, facts):
             return child
     return None
 
@@ -71,41 +128,50 @@ def is_time_adjunct(prep: Token) -> bool:
     return bool(nouns) and all(t.ent_type_ in TIME_ENTITIES for t in nouns)
 
 
-def preps_of(token: Token, name: str) -> list[Token]:
+def preps_of(token: Token, name: str, facts: TokenFacts | None = None) -> list[Token]:
+    facts = facts or TokenFacts()
     return [
         c
-        for c in token.children
-        if c.dep_ in PREP_DEPS and c.text.lower() == name and not is_time_adjunct(c)
+        for c, dep in facts.children(token)
+        if dep in PREP_DEPS and c.text.lower() == name and not is_time_adjunct(c)
     ]
 
 
-def prep_matches(heads: list[Token], pattern: Pattern) -> bool:
+def prep_matches(heads: list[Token], pattern: Pattern, facts: TokenFacts | None = None) -> bool:
+    facts = facts or TokenFacts()
     for head in heads:
-        for prep in preps_of(head, pattern.prep or ""):
+        for prep in preps_of(head, pattern.prep or "", facts):
             if not pattern.prep_object:
                 return True
-            if any(matches_phrase(p, pattern.prep_object) for p in prep.children):
+            if any(matches_phrase(p, pattern.prep_object, facts) for p, _ in facts.children(prep)):
                 return True
     return False
 
 
-def satisfies(token: Token, pattern: Pattern) -> tuple[bool, Token | None]:
+def satisfies(
+    token: Token, pattern: Pattern, facts: TokenFacts | None = None
+) -> tuple[bool, Token | None]:
     """Whether `token` meets every constraint of `pattern`, and the object noun it used."""
-    obj = object_of(token, pattern.object) if pattern.object else None
+    facts = facts or TokenFacts()
+    obj = object_of(token, pattern.object, facts) if pattern.object else None
     if pattern.object and obj is None:
         return False, None
     heads = [token] if obj is None else [token, obj]
-    particles = [c.text.lower() for c in token.children if c.dep_ in PARTICLE_DEPS]
-    if pattern.particle and pattern.particle not in particles:
+    children = facts.children(token)
+    if pattern.particle and not any(
+        dep in PARTICLE_DEPS and c.text.lower() == pattern.particle for c, dep in children
+    ):
         return False, None
-    if pattern.prep and not prep_matches(heads, pattern):
+    if pattern.prep and not prep_matches(heads, pattern, facts):
         return False, None
     if pattern.subject and not any(
-        matches_phrase(c, pattern.subject) for c in token.lefts if c.dep_ != "punct"
+        matches_phrase(c, pattern.subject, facts)
+        for c, dep in children
+        if c.i < token.i and dep != "punct"
     ):
         return False, None
     if pattern.modifier and not any(
-        matches_phrase(c, pattern.modifier) for c in token.children if c.dep_ in MODIFIER_DEPS
+        matches_phrase(c, pattern.modifier, facts) for c, dep in children if dep in MODIFIER_DEPS
     ):
         return False, None
     return True, obj
@@ -151,11 +217,13 @@ def match_token(token: Token, index: PatternIndex) -> Match | None:
         return None
     best: Match | None = None
     best_score = -1
+    facts = TokenFacts(index.phrases)
     for pattern in candidates(token, pos, index):
-        ok, obj = satisfies(token, pattern)
+        ok, obj = satisfies(token, pattern, facts)
         if not ok:
             continue
-        score = pattern.specificity + (phrase_words(obj, pattern.object) - 1 if obj else 0)
+        extra = phrase_words(obj, pattern.object, facts) - 1 if obj else 0
+        score = pattern.specificity + extra
         if score > best_score:
             best, best_score = Match(token, pattern, obj), score
     if best is None or best.pattern.cameo is None:
@@ -163,6 +231,7 @@ def match_token(token: Token, index: PatternIndex) -> Match | None:
     return best
 
 
-def phrase_words(token: Token, phrases: tuple[str, ...]) -> int:
+def phrase_words(token: Token, phrases: tuple[str, ...], facts: TokenFacts | None = None) -> int:
     """Word count of the longest of `phrases` that `token` heads."""
-    return max((len(p.split()) for p in phrases if matches_phrase(token, (p,))), default=1)
+    facts = facts or TokenFacts()
+    return max((len(p.split()) for p in phrases if matches_phrase(token, (p,), facts)), default=1)

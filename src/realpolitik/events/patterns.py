@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -105,12 +105,30 @@ class PatternIndex:
     """Patterns by (lemma, pos), each list in precedence order."""
 
     by_trigger: dict[tuple[str, str], tuple[Pattern, ...]]
+    #: Every word-list phrase split into (modifiers, head word), for the matcher.
+    phrases: dict[str, tuple[tuple[str, ...], str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        phrases = {
+            phrase: split_phrase(phrase)
+            for patterns in self.by_trigger.values()
+            for pattern in patterns
+            for words in (pattern.object, pattern.subject, pattern.modifier, pattern.prep_object)
+            for phrase in words
+        }
+        object.__setattr__(self, "phrases", phrases)
 
     def candidates(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
         return self.by_trigger.get((lemma, pos), ())
 
     def lemmas(self) -> frozenset[str]:
         return frozenset(lemma for lemma, _ in self.by_trigger)
+
+
+def split_phrase(phrase: str) -> tuple[tuple[str, ...], str]:
+    """A phrase's modifier words and its head word (the last)."""
+    *modifiers, head = phrase.split()
+    return tuple(modifiers), head
 
 
 def default_dir() -> Path:
