@@ -47,6 +47,7 @@ class EventStore:
         self.conn = conn
         self.path = path
         self.read_only = read_only
+        self._schemas: dict[str, pa.Schema] = {}  # Arrow column types of tables, by SELECT list
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -150,11 +151,10 @@ class EventStore:
                         [list(plan.delete_doc_ids)],
                     )
             kept = [batch[i] for i in plan.keep]
-            self._insert_documents(conn, kept, run_id)
-            _bulk(conn, "posts", [r for c in kept for r in rows.post_rows(c.document)])
-            _bulk(conn, "events", _event_rows(kept))
-            _bulk(
-                conn,
+            self._insert_documents(kept, run_id)
+            self._bulk("posts", [r for c in kept for r in rows.post_rows(c.document)])
+            self._bulk("events", _event_rows(kept))
+            self._bulk(
                 "actors",
                 rows.actor_rows(tuple(e for c in batch for e in c.events)),
                 exclude="first_seen",
@@ -173,24 +173,51 @@ class EventStore:
         ).fetchall()
         return [StoredDoc(*row) for row in found]
 
-    @staticmethod
-    def _insert_documents(
-        conn: duckdb.DuckDBPyConnection, kept: list[CodedLike], run_id: str | None
-    ) -> None:
+    def _insert_documents(self, kept: list[CodedLike], run_id: str | None) -> None:
         """Document rows stamped with the batch's time plus their position in microseconds,
         so that of two documents with one ``doc_id`` the later stays the latest."""
         document_rows = [
             [*rows.document_row(c.document, run_id, __version__), position]
             for position, c in enumerate(kept)
         ]
-        _bulk(
-            conn,
+        self._bulk(
             "documents",
             document_rows,
             exclude="added_at",
             extra=pa.field("position", pa.int64()),
             insert="SELECT * EXCLUDE (position), now() + to_microseconds(position) FROM _batch",
         )
+
+    def _bulk(
+        self,
+        table: str,
+        table_rows: list[list[Any]],
+        *,
+        exclude: str | None = None,
+        extra: pa.Field | None = None,
+        insert: str = "SELECT * FROM _batch",
+    ) -> None:
+        """Insert rows (the table's columns less `exclude`, plus `extra`) in one statement,
+        through an Arrow table of the table's own column types registered as ``_batch``."""
+        if not table_rows:
+            return
+        schema = self._schema(table, exclude)
+        if extra is not None:
+            schema = schema.append(extra)
+        self.conn.register("_batch", arrow_table(table_rows, schema, table))
+        try:
+            self.conn.execute(f"INSERT INTO {table} {insert}")
+        finally:
+            self.conn.unregister("_batch")
+
+    def _schema(self, table: str, exclude: str | None) -> pa.Schema:
+        """The Arrow schema of a table's columns (less `exclude`); the schema is fixed
+        once the database is open (migrations run on open), so it is asked once."""
+        columns = f"* EXCLUDE ({exclude})" if exclude else "*"
+        select = f"SELECT {columns} FROM {table} LIMIT 0"
+        if select not in self._schemas:
+            self._schemas[select] = self.conn.sql(select).to_arrow_table().schema
+        return self._schemas[select]
 
     def add_skipped(self, skipped: Skipped, run_id: str | None) -> None:
         self.conn.execute(
@@ -310,30 +337,6 @@ class EventStore:
             row = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()
             counts[table] = int(row[0]) if row else 0
         return counts
-
-
-def _bulk(
-    conn: duckdb.DuckDBPyConnection,
-    table: str,
-    table_rows: list[list[Any]],
-    *,
-    exclude: str | None = None,
-    extra: pa.Field | None = None,
-    insert: str = "SELECT * FROM _batch",
-) -> None:
-    """Insert rows (the table's columns less `exclude`, plus `extra`) in one statement,
-    through an Arrow table of the table's own column types registered as ``_batch``."""
-    if not table_rows:
-        return
-    columns = f"* EXCLUDE ({exclude})" if exclude else "*"
-    schema = conn.sql(f"SELECT {columns} FROM {table} LIMIT 0").to_arrow_table().schema
-    if extra is not None:
-        schema = schema.append(extra)
-    conn.register("_batch", arrow_table(table_rows, schema, table))
-    try:
-        conn.execute(f"INSERT INTO {table} {insert}")
-    finally:
-        conn.unregister("_batch")
 
 
 def _event_rows(kept: list[CodedLike]) -> list[list[Any]]:
