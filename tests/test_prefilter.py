@@ -157,3 +157,22 @@ def test_add_entities_without_deferral_changes_nothing(parser: SelectiveParser) 
     before = [(e.start, e.end, e.label_) for e in doc.ents]
     parser.add_entities(doc, [(0, len(doc.text))])
     assert [(e.start, e.end, e.label_) for e in doc.ents] == before
+
+
+def test_named_actor_tokens_decide_the_actor_test(nlp) -> None:
+    sentence_filter = SentenceFilter.from_lemmas(nlp, ["attack"], ["Russia"])
+    text = "They attacked the town. Russia attacked Kyiv. They attacked again."
+    doc = SelectiveParser(nlp, sentence_filter).plan(text).doc
+    russia = [token.i for token in doc if token.text == "Russia"]
+    # a pronoun needs a named actor before it; a dictionary form the resolver rejected is none
+    assert sentence_filter.keep(doc, russia) == [False, True, True]
+    assert sentence_filter.keep(doc, []) == [False, False, False]
+
+
+def test_actor_finder_is_used_by_the_plan(nlp) -> None:
+    sentence_filter = SentenceFilter.from_lemmas(nlp, ["attack"], ["Russia", "turkey"])
+    parser = SelectiveParser(
+        nlp, sentence_filter, find_actors=lambda doc: [t.i for t in doc if t.text == "Russia"]
+    )
+    plan = parser.plan("The turkey attacked the farmer. Russia attacked Kyiv.")
+    assert [keep for _, _, keep in plan.ranges] == [False, True]

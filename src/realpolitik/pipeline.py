@@ -26,6 +26,7 @@ from realpolitik.events import EventCoder
 from realpolitik.nlp import load_nlp
 from realpolitik.prefilter import SelectiveParser, SentenceFilter
 from realpolitik.records import (
+    ActorMention,
     Document,
     Event,
     EventCandidate,
@@ -151,6 +152,8 @@ class Coder:
         when = post.date or document.date
         mentions = self.actors.find_mentions(doc, when)
         candidates = self.events.code(doc, post, mentions)
+        if candidates and not doc.has_annotation("ENT_IOB"):
+            mentions, candidates = self.recode_with_entities(doc, post, when, candidates)
         if self.model_coder is not None:
             candidates = self.model_coder.code(doc, post, mentions, candidates)
         if not candidates:
@@ -160,6 +163,19 @@ class Coder:
             self.recode_at_event_date(build_event(document, post, doc, candidate, context))
             for candidate, context in zip(candidates, contexts, strict=True)
         ]
+
+    def recode_with_entities(
+        self, doc: Doc, post: Post, when: date | None, candidates: list[EventCandidate]
+    ) -> tuple[list[ActorMention], list[EventCandidate]]:
+        """Run the deferred entity recognizer on the candidates' sentences, code again.
+
+        The pre-filter parses without NER (half the small model's cost); only the
+        sentences that gave a candidate need entities (actor readings, dates, places).
+        """
+        spans = [(c.sentence_start, c.sentence_end) for c in candidates]
+        self.selective_parser.add_entities(doc, spans)
+        mentions = self.actors.find_mentions(doc, when)
+        return mentions, self.events.code(doc, post, mentions)
 
     def recode_at_event_date(self, event: Event) -> Event:
         """Re-code dated actors (office holders) for the event's own date.
@@ -212,7 +228,13 @@ class Coder:
         sentence_filter = SentenceFilter.build(
             self.nlp, patterns.values(), self.actors.surface_forms()
         )
-        return SelectiveParser(self.nlp, sentence_filter)
+        return SelectiveParser(
+            self.nlp, sentence_filter, defer_entities=True, find_actors=self.named_actor_tokens
+        )
+
+    def named_actor_tokens(self, doc: Doc) -> list[int]:
+        """First tokens of the named (non-pronoun) actor mentions of a tokenized Doc."""
+        return [m.start_token for m in self.actors.find_mentions(doc, None) if m.kind != "pronoun"]
 
     def code_document(self, document: Document) -> CodedDocument:
         return next(iter(self._code_batch([document])))

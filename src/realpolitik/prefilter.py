@@ -23,7 +23,7 @@ candidate, about 12 % of news tokens against the ~80 % the filter keeps.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Protocol, TypeVar
@@ -42,6 +42,9 @@ C = TypeVar("C")
 PRONOUN_AGENTS: tuple[str, ...] = (
     "he", "him", "his", "she", "her", "they", "them", "their", "we", "it", "its",
 )  # fmt: skip
+
+#: Finds the first tokens of named actor mentions in a tokenized, unparsed Doc.
+ActorFinder = Callable[[Doc], Iterable[int]]
 
 #: Trigger forms the filter ignores (measured: many sentences, no events; see the file).
 EXCLUDED_TRIGGERS_FILE = "excluded_triggers.txt"
@@ -244,14 +247,27 @@ class SentenceFilter:
         patterns = [_Trigger((lemma,)) for lemma in trigger_lemmas]
         return cls.build(nlp, patterns, surface_forms, excluded=())
 
-    def keep(self, doc: Doc) -> list[bool]:
-        """One flag per sentence of `doc` (which must have sentence boundaries)."""
+    def keep(self, doc: Doc, actor_tokens: Collection[int] | None = None) -> list[bool]:
+        """One flag per sentence of `doc` (which must have sentence boundaries).
+
+        With `actor_tokens` (first tokens of the named actor mentions the actor
+        resolver finds in the unparsed doc) a sentence has an actor when one of
+        them is in it, or when it has a pronoun and an earlier sentence named an
+        actor (a pronoun needs an antecedent).  Without, any dictionary form counts.
+        """
         words = [token.lower_ for token in doc]
         flags = []
+        named_before = False
         for sentence in doc.sents:
             window = words[sentence.start : sentence.end]
             lowers = set(window)
-            actor = not self.agent_words.isdisjoint(lowers) or self.has_actor(window)
+            pronoun = not self.agent_words.isdisjoint(lowers)
+            if actor_tokens is None:
+                actor = pronoun or self.has_actor(window)
+            else:
+                named = any(sentence.start <= token < sentence.end for token in actor_tokens)
+                actor = named or (pronoun and named_before)
+                named_before = named_before or named
             flags.append(actor and self.has_trigger(lowers))
         return flags
 
@@ -298,10 +314,15 @@ class SelectiveParser:
     """Runs the full pipeline only on the sentences a `SentenceFilter` keeps."""
 
     def __init__(
-        self, nlp: Language, sentence_filter: SentenceFilter, defer_entities: bool = False
+        self,
+        nlp: Language,
+        sentence_filter: SentenceFilter,
+        defer_entities: bool = False,
+        find_actors: ActorFinder | None = None,
     ) -> None:
         self.nlp = nlp
         self.filter = sentence_filter
+        self.find_actors = find_actors
         self.sentencizer = Sentencizer()
         deferred = defer_entities and ENTITY_COMPONENT in nlp.pipe_names
         self.deferred: tuple[str, ...] = (ENTITY_COMPONENT,) if deferred else ()
@@ -309,8 +330,9 @@ class SelectiveParser:
     def plan(self, text: str) -> _Plan:
         """Tokenize, split into sentences and group adjacent sentences by the keep flag."""
         doc = self.sentencizer(self.nlp.make_doc(text))
+        actor_tokens = None if self.find_actors is None else set(self.find_actors(doc))
         ranges: list[tuple[int, int, bool]] = []
-        for sentence, keep in zip(doc.sents, self.filter.keep(doc), strict=True):
+        for sentence, keep in zip(doc.sents, self.filter.keep(doc, actor_tokens), strict=True):
             if ranges and ranges[-1][2] == keep:
                 ranges[-1] = (ranges[-1][0], sentence.end, keep)
             else:
