@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span, Token
 
 #: Dependencies that open a new clause under their head.
@@ -32,6 +34,42 @@ ARGUMENT_DEPS = frozenset(
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 DASHES = frozenset({"-", "–", "—", "--", "(", "[", ")", "]"})
+
+
+class PostText:
+    """A post's text and sentences, read from its Doc once (each read walks every token)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._text: str | None = None
+        self._sentences: list[Span] | None = None
+        self._entities: tuple[Span, ...] | None = None
+        self._entity_starts: list[int] = []
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    @property
+    def sentences(self) -> list[Span]:
+        """`doc.sents` as a list (raises ValueError, as it does, when boundaries are unset)."""
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+        return self._sentences
+
+    def entities(self, span: Span) -> list[Span]:
+        """`span.ents` (entities wholly inside `span`) without rebuilding `doc.ents`."""
+        if self._entities is None:
+            self._entities = self.doc.ents
+            self._entity_starts = [entity.start for entity in self._entities]
+        found = []
+        for entity in self._entities[bisect_left(self._entity_starts, span.start) :]:
+            if entity.end > span.end:
+                break
+            found.append(entity)
+        return found
 
 
 def has_parse(tokens: Doc | Span) -> bool:

@@ -17,10 +17,10 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from realpolitik.context.clauses import has_parse
+from realpolitik.context.clauses import PostText, has_parse
 from realpolitik.context.data import Period
 from realpolitik.context.dates import resolve_date
-from realpolitik.context.explicit_dates import PATTERNS
+from realpolitik.context.explicit_dates import PATTERNS, PeriodMatcher
 from realpolitik.records import EventDate
 
 
@@ -37,35 +37,51 @@ class DateFinder:
 
     periods: tuple[Period, ...]
     patterns: tuple[re.Pattern[str], ...]
+    #: One word-bounded pattern per period alias, and all of them in one alternation
+    #: (a sentence it does not match holds no alias: most sentences skip the aliases).
+    aliases: tuple[re.Pattern[str], ...] = ()
+    alias_gate: re.Pattern[str] | None = None
+    matcher: PeriodMatcher | None = None
 
     @classmethod
     def build(cls, periods: Sequence[Period]) -> DateFinder:
         """Compile `PATTERNS` and one word-bounded pattern per period alias."""
-        compiled = [re.compile(p, flags=re.IGNORECASE) for p in PATTERNS]
-        for period in periods:
-            for alias in period.aliases:
-                pattern = r"\b" + re.escape(alias.replace("–", "-")) + r"\b"
-                compiled.append(re.compile(pattern, flags=re.IGNORECASE))
-        return cls(tuple(periods), tuple(compiled))
+        compiled = tuple(re.compile(p, flags=re.IGNORECASE) for p in PATTERNS)
+        sources = [
+            r"\b" + re.escape(alias.replace("–", "-")) + r"\b"
+            for period in periods
+            for alias in period.aliases
+        ]
+        aliases = tuple(re.compile(source, flags=re.IGNORECASE) for source in sources)
+        either = "|".join(r"(?:" + source + r")" for source in sources)
+        gate = re.compile(either, flags=re.IGNORECASE) if sources else None
+        return cls(tuple(periods), compiled, aliases, gate, PeriodMatcher.build(periods))
 
-    def char_spans(self, sent: Span) -> list[tuple[int, int]]:
+    def char_spans(self, sent: Span, post: PostText | None = None) -> list[tuple[int, int]]:
         """Character spans (relative to `sent`) of every candidate date expression."""
         text = sent.text.replace("–", "-").replace("—", "-")
-        spans = [m.span() for pattern in self.patterns for m in pattern.finditer(text)]
+        patterns = self.patterns
+        if self.alias_gate is not None and self.alias_gate.search(text):
+            patterns += self.aliases
+        spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
         spans += [(e.start_char - sent.start_char, e.end_char - sent.start_char)
-                  for e in sent.ents if e.label_ == "DATE"]  # fmt: skip
+                  for e in (post.entities(sent) if post else sent.ents)
+                  if e.label_ == "DATE"]  # fmt: skip
         return spans
 
-    def find(self, sent: Span, anchor: date | None, future: bool = False) -> list[DateExpression]:
-        """Date expressions of `sent` that resolve (or are cues needing an anchor)."""
+    def find(
+        self, sent: Span, anchor: date | None, future: bool = False, post: PostText | None = None
+    ) -> list[DateExpression]:
+        """Date expressions of `sent` that resolve (or are cues needing an anchor);
+        `post` shares the post's entities across its sentences."""
         found = []
-        for start, end in _merge(self.char_spans(sent)):
+        for start, end in _merge(self.char_spans(sent, post)):
             span = sent.doc.char_span(
                 sent.start_char + start, sent.start_char + end, alignment_mode="expand"
             )
             if span is None or not len(span):
                 continue
-            value = resolve_date(span.text, anchor, self.periods, future)
+            value = resolve_date(span.text, anchor, self.periods, future, self.matcher)
             if value is not None:
                 found.append(DateExpression(span.start, span.end, value))
         return found

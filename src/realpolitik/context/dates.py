@@ -12,6 +12,7 @@ from datetime import date
 
 from realpolitik.context.data import Period
 from realpolitik.context.explicit_dates import (
+    PeriodMatcher,
     _century,
     _decade,
     _full_date,
@@ -31,14 +32,16 @@ def resolve_date(
     anchor: date | None,
     periods: Sequence[Period] = (),
     future: bool = False,
+    matcher: PeriodMatcher | None = None,
 ) -> EventDate | None:
     """Resolve a date expression; None when `text` holds no date at all.
 
     `anchor` is the publication date relative forms count from; `future` picks
     the next rather than the last "Tuesday" / "March" for future events.
+    `matcher`, when given, is `periods` compiled (`PeriodMatcher.build`) and used instead.
     """
     lowered = _normalise(text)
-    period = match_period(lowered, periods)
+    period = matcher.match(lowered) if matcher is not None else match_period(lowered, periods)
     if period is not None:
         return _period_date(period, text, anchor)
     explicit = _century(lowered) or _decade(lowered) or _full_date(lowered) or _month_year(lowered)

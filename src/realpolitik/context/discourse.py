@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from realpolitik.context.clauses import has_parse
+from realpolitik.context.clauses import PostText, has_parse
 from realpolitik.context.data import Cues
 
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
@@ -44,8 +44,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_at(doc: Doc, char: int) -> Span | None:
-    for sent in doc.sents:
+def _sentence_at(post: PostText, char: int) -> Span | None:
+    for sent in post.sentences:
         if sent.start_char <= char < sent.end_char:
             return sent
     return None
@@ -99,33 +99,44 @@ def _frame_root(doc: Doc, start: int, colon: Token) -> Token | None:
     return None
 
 
-def colon_regions(doc: Doc, cues: Cues) -> list[Region]:
+#: A colon token that ends its line: the frame of the paragraph after it.
+FRAMING_COLON = re.compile(r":(?=[ \t]*\n)")
+
+
+def colon_regions(doc: Doc, cues: Cues, post: PostText | None = None) -> list[Region]:
     """A paragraph ending in a framing colon, and the paragraph it introduces.
 
     Found from the text (a ':' right before a line break), not from sentence
     boundaries, which a parser often draws across the colon.
     """
+    post = post or PostText(doc)
+    text = post.text
     regions = []
-    for colon in doc:
-        if colon.text != ":" or not re.match(r"[ \t]*\n", doc.text[colon.idx + 1 :]):
+    for found in FRAMING_COLON.finditer(text):
+        colon_span = doc.char_span(found.start(), found.end())
+        if colon_span is None or len(colon_span) != 1 or colon_span[0].text != ":":
             continue
-        start, _ = paragraph_bounds(doc.text, colon.idx)
+        colon = colon_span[0]
+        start, _ = paragraph_bounds(text, colon.idx)
         root = _frame_root(doc, start, colon)
         speaker = None if root is None else _speaker(root)
         if root is None or speaker is None:
             continue
         regions.append(Region(start, colon.idx, speaker, root.lower_, root.i))
-        following = _paragraph_after(doc.text, colon.idx + 1)
+        following = _paragraph_after(text, colon.idx + 1)
         if following is not None:
             regions.append(Region(*following, speaker, root.lower_, root.i))
     return regions
 
 
-def quote_regions(doc: Doc, cues: Cues, frames: list[Region]) -> list[Region]:
+def quote_regions(
+    doc: Doc, cues: Cues, frames: list[Region], post: PostText | None = None
+) -> list[Region]:
     """Quoted passages with the speaker of their speech verb or framing sentence."""
+    post = post or PostText(doc)
     regions = []
-    for start, end in quote_spans(doc.text):
-        sent = _sentence_at(doc, start)
+    for start, end in quote_spans(post.text):
+        sent = _sentence_at(post, start)
         if sent is None or not has_parse(sent):
             continue
         verb = _speech_verb(sent, cues, (start, end))
@@ -139,11 +150,12 @@ def quote_regions(doc: Doc, cues: Cues, frames: list[Region]) -> list[Region]:
     return regions
 
 
-def speech_regions(doc: Doc, cues: Cues) -> list[Region]:
+def speech_regions(doc: Doc, cues: Cues, post: PostText | None = None) -> list[Region]:
     """All multi-sentence speech regions of a post (quotes first: they are the narrower)."""
+    post = post or PostText(doc)
     try:
-        frames = colon_regions(doc, cues)
-        return quote_regions(doc, cues, frames) + frames
+        frames = colon_regions(doc, cues, post)
+        return quote_regions(doc, cues, frames, post) + frames
     except ValueError:  # sentence boundaries unset: no discourse structure to read
         return []
 

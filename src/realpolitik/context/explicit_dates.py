@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from realpolitik.context.data import Period
@@ -92,6 +93,37 @@ def match_period(text: str, periods: Sequence[Period]) -> Period | None:
             if re.search(pattern, lowered) and (best is None or len(alias) > best[0]):
                 best = (len(alias), period)
     return best[1] if best else None
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMatcher:
+    """`match_period` with the alias patterns compiled once (per resolver, not per call)."""
+
+    aliases: tuple[tuple[re.Pattern[str], int, Period], ...]
+    #: All aliases in one alternation: a text it does not match holds no period.
+    gate: re.Pattern[str] | None
+
+    @classmethod
+    def build(cls, periods: Sequence[Period]) -> PeriodMatcher:
+        sources = [
+            (r"\b" + re.escape(_normalise(alias)) + r"\b", len(alias), period)
+            for period in periods
+            for alias in period.aliases
+        ]
+        aliases = tuple((re.compile(source), size, period) for source, size, period in sources)
+        either = "|".join(r"(?:" + source + r")" for source, _, _ in sources)
+        return cls(aliases, re.compile(either) if sources else None)
+
+    def match(self, text: str) -> Period | None:
+        """The named period whose alias occurs in `text` (longest alias wins)."""
+        lowered = _normalise(text)
+        if self.gate is None or self.gate.search(lowered) is None:
+            return None
+        best: tuple[int, Period] | None = None
+        for pattern, size, period in self.aliases:
+            if (best is None or size > best[0]) and pattern.search(lowered):
+                best = (size, period)
+        return best[1] if best else None
 
 
 def _normalise(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from realpolitik.context.clauses import has_parse, sentence_of
+from realpolitik.context.clauses import PostText, has_parse, sentence_of
 from realpolitik.context.places import Gazetteer
 from realpolitik.records import Place
 
@@ -51,16 +51,19 @@ class PlaceMention:
     label: str = ""  # the entity label when the parser tagged it
 
 
-def place_mentions(sent: Span, gazetteer: Gazetteer) -> list[PlaceMention]:
+def place_mentions(
+    sent: Span, gazetteer: Gazetteer, post: PostText | None = None
+) -> list[PlaceMention]:
     """Place entities of `sent`, other entities and capitalised words the gazetteer knows,
     and proper names heading a place noun ("Makhmur district")."""
     found: list[PlaceMention] = []
-    for entity in sent.ents:
+    entities = post.entities(sent) if post else sent.ents
+    for entity in entities:
         place = gazetteer.lookup(entity.text)
         if entity.label_ in PLACE_LABELS or (place is not None and entity.label_ not in PERSONAL):
             found.append(PlaceMention(entity, place, entity.label_))
     covered = {i for m in found for i in range(m.span.start, m.span.end)}
-    personal = {i for e in sent.ents if e.label_ in PERSONAL for i in range(e.start, e.end)}
+    personal = {i for e in entities if e.label_ in PERSONAL for i in range(e.start, e.end)}
     for token in sent:
         if token.i in covered or token.i in personal or not token.text[:1].isupper():
             continue
@@ -134,11 +137,11 @@ def _distance(trigger: Token, token: Token) -> tuple[int, int]:
 
 
 def attach_place(
-    trigger: Token, gazetteer: Gazetteer, sent: Span | None = None
+    trigger: Token, gazetteer: Gazetteer, sent: Span | None = None, post: PostText | None = None
 ) -> PlaceMention | None:
     """The place mention that locates the event triggered at `trigger`, if any."""
     sent = sent if sent is not None else sentence_of(trigger)
-    mentions = place_mentions(sent, gazetteer)
+    mentions = place_mentions(sent, gazetteer, post)
     if not mentions:
         return None
     if not has_parse(sent):

@@ -19,11 +19,16 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from realpolitik.context.attribution import build_attribution
-from realpolitik.context.clauses import has_parse, sentence_span
+from realpolitik.context.clauses import PostText, has_parse, sentence_span
 from realpolitik.context.data import Cues, Period, load_cues, load_periods
 from realpolitik.context.datelink import DateExpression, DateFinder, attach
 from realpolitik.context.dates import publication_date
-from realpolitik.context.discourse import Region, paragraph_bounds, region_at, speech_regions
+from realpolitik.context.discourse import (
+    Region,
+    paragraph_bounds,
+    region_at,
+    speech_regions,
+)
 from realpolitik.context.location import attach_place, to_place
 from realpolitik.context.places import Gazetteer, GeonamesGazetteer
 from realpolitik.context.status import StatusResult, analyse_status
@@ -68,8 +73,9 @@ class ContextResolver:
     ) -> list[EventContext]:
         """One `EventContext` per candidate, in order."""
         anchor = post.date or document.date
-        regions = speech_regions(doc, self.cues) if candidates else []
-        dates = SentenceDates(self.finder, anchor)
+        text = PostText(doc)
+        regions = speech_regions(doc, self.cues, text) if candidates else []
+        dates = SentenceDates(self.finder, anchor, text)
         return [
             self.resolve_one(doc, candidate, anchor, regions, post, document, mentions, dates)
             for candidate in candidates
@@ -95,7 +101,7 @@ class ContextResolver:
         when = self.event_date(trigger, sent, anchor, status, result, dates)
         if status in {Status.ASSERTED, Status.REPORTED} and _after(when, anchor):
             status, cue = Status.FUTURE, when.text
-        mention = attach_place(trigger, self.gazetteer, sent)
+        mention = attach_place(trigger, self.gazetteer, sent, dates.text)
         return EventContext(
             status=status.value,
             attribution=build_attribution(speaker, cue, post, document, mentions),
@@ -127,27 +133,31 @@ class ContextResolver:
 
 
 class SentenceDates:
-    """Date expressions per sentence of one post, found once however many events ask."""
+    """Date expressions per sentence of one post, found once however many events ask
+    (with the post's text and sentences, read once, for the paragraph fallback)."""
 
-    def __init__(self, finder: DateFinder, anchor: date | None) -> None:
+    def __init__(
+        self, finder: DateFinder, anchor: date | None, text: PostText | None = None
+    ) -> None:
         self.finder = finder
         self.anchor = anchor
+        self.text = text
         self.found: dict[tuple[int, int, bool], list[DateExpression]] = {}
 
     def find(self, sent: Span, future: bool = False) -> list[DateExpression]:
         """`DateFinder.find` for `sent`, computed on first request."""
         key = (sent.start, sent.end, future)
         if key not in self.found:
-            self.found[key] = self.finder.find(sent, self.anchor, future)
+            self.found[key] = self.finder.find(sent, self.anchor, future, self.text)
         return self.found[key]
 
 
 def _paragraph_period(trigger: Token, sent: Span, dates: SentenceDates) -> DateExpression | None:
     """The nearest named-period or century cue in the trigger's paragraph."""
-    doc = trigger.doc
-    start, end = paragraph_bounds(doc.text, sent.start_char)
+    text = dates.text if dates.text is not None else PostText(trigger.doc)
+    start, end = paragraph_bounds(text.text, sent.start_char)
     found: list[DateExpression] = []
-    for other in doc.sents:
+    for other in text.sentences:
         if other.start_char >= start and other.end_char <= end + 1 and other != sent:
             found += [e for e in dates.find(other) if _is_era(e)]
     if not found:
