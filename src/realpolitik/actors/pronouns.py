@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from realpolitik.actors.mentions import Found
@@ -46,11 +47,20 @@ def is_pronoun(token: Token) -> bool:
     return word == "it" and token.dep_ in ARGUMENT_DEPS
 
 
+def pronoun_candidates(doc: Doc) -> list[Token]:
+    """The tokens whose lower-cased form is a pronoun word, in order (read from the
+    token array, so the rest of the post's tokens are never built as objects)."""
+    strings = doc.vocab.strings
+    words = {strings[word] for word in PERSONAL | PLURAL | NEUTER}
+    lowers = doc.to_array(LOWER).tolist()
+    return [doc[i] for i, lower in enumerate(lowers) if lower in words]
+
+
 def resolve_pronouns(doc: Doc, found: list[Found]) -> list[tuple[int, Found]]:
     """(token index, antecedent) for every resolvable pronoun outside a mention."""
     covered = {i for item in found for i in range(item.start, item.end)}
     resolved: list[tuple[int, Found]] = []
-    for token in doc:
+    for token in pronoun_candidates(doc):
         if token.i in covered or not is_pronoun(token):
             continue
         before = [f for f in found if f.end <= token.i and token.i - f.end <= MAX_DISTANCE]
