@@ -150,18 +150,32 @@ def test_simulate_follows_the_combination_rules() -> None:
             [0.1, 0.0, 0.0, 0.1, 0.8],  # no rule: model event of class 4
             [0.1, 0.0, 0.0, 0.5, 0.4],  # no rule, unsure: nothing
             [0.0, 0.0, 0.05, 0.05, 0.9],  # rule says 1, classifier sure of 4: override
-            [0.95, 0.05, 0.0, 0.0, 0.0],  # rule says 1, classifier sure of none: veto
+            [0.95, 0.05, 0.0, 0.0, 0.0],  # rule says 1, classifier sure of none: rule stands
             [0.2, 0.6, 0.0, 0.0, 0.2],  # rule says 3, classifier unsure: rule stands
         ]
     )
     rules = np.array([0, 0, 1, 1, 3])
-    config = CombineConfig(model_threshold=0.6, override_threshold=0.85, veto=True)
-    assert simulate(proba, rules, config).tolist() == [4, 0, 4, 0, 3]
-    no_veto = CombineConfig(model_threshold=0.6, override_threshold=0.85, veto=False)
-    assert simulate(proba, rules, no_veto).tolist() == [4, 0, 4, 1, 3]
+    config = CombineConfig(model_threshold=0.6, override_threshold=0.85)
+    assert simulate(proba, rules, config).tolist() == [4, 0, 4, 1, 3]
+    never = CombineConfig(model_threshold=0.6, override_threshold=1.01)
+    assert simulate(proba, rules, never).tolist() == [4, 0, 1, 1, 3]
 
 
-def test_hybrid_override_and_veto(nlp, classifier) -> None:
+def test_overrides_counts_who_is_right() -> None:
+    import numpy as np
+
+    from realpolitik.models.combination import overrides
+
+    proba = np.array([[0.0, 0.0, 0.1, 0.0, 0.9], [0.0, 0.0, 0.0, 0.9, 0.1], [0.9, 0.1, 0, 0, 0]])
+    rules, labels = np.array([1, 1, 1]), np.array([4, 1, 0])
+    assert overrides(proba, rules, labels, 0.8) == {
+        "sentences": 2,
+        "model_right": 1,
+        "rules_right": 1,
+    }
+
+
+def test_hybrid_adds_beside_and_never_drops_rule_events(nlp, classifier) -> None:
     ontology = Ontology.load()
     doc = nlp("Troops shelled the town and killed civilians.")
     wrong = rule_candidate(doc, ontology)  # a quad-1 rule event on a quad-4 sentence
@@ -171,5 +185,7 @@ def test_hybrid_override_and_veto(nlp, classifier) -> None:
     assert {c.coder.method for c in result} == {"hybrid", "model"}
     assert top.code.quad_class == 4
     calm = nlp("The weather was mild in the capital.")
-    veto = ModelEventCoder("hybrid", classifier, None, ontology, CombineConfig(0.3, 0.5, veto=True))
-    assert veto.code(calm, POST, [], [rule_candidate(calm, ontology)]) == []
+    rule = rule_candidate(calm, ontology)
+    kept = override.code(calm, POST, [], [rule])
+    assert [(c.code.cameo, c.coder.rule) for c in kept] == [(rule.code.cameo, rule.coder.rule)]
+    assert wrong.code.cameo in {c.code.cameo for c in result if c.coder.method == "hybrid"}

@@ -1,8 +1,9 @@
 """keep_it_local UN-document sentences (``keep_it_local_quadclass_dev.tsv``).
 
-The file numbers classes differently from ConfliBERT (0 irrelevant, 1 verbal conflict,
-2 material conflict, 3 verbal cooperation, 4 material cooperation); labels are
-renumbered to ConfliBERT's scheme before scoring. No shipped model trained on this
+The file numbers classes differently from ConfliBERT (0 irrelevant, 1 material
+conflict, 2 material cooperation, 3 verbal conflict, 4 verbal cooperation, as its
+sentences show; its README's order is wrong: see `realpolitik.models.data`); labels
+are renumbered to ConfliBERT's scheme before scoring. No shipped model trained on this
 file: the split is ``unseen`` for every coder.
 """
 

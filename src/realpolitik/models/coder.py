@@ -4,7 +4,8 @@
 ``hybrid`` the rule candidates, each re-scored by the sentence classifier's agreement
            with its quad class (``coder.method = "hybrid"``, the pattern id kept), their
            missing actor or recipient filled from the tagger, plus model events where
-           no rule fired or the classifier confidently contradicts the rules (see
+           no rule fired or, beside the rule events, where the classifier confidently
+           contradicts them; a rule event is never dropped or recoded (see
            `realpolitik.models.combination` for the exact decision).
 ``models`` model events only.
 
@@ -24,14 +25,21 @@ from spacy.tokens import Doc, Span, Token
 
 from realpolitik.events.ontology import Ontology
 from realpolitik.models.combination import CombineConfig
+from realpolitik.models.plover_type import PloverTypeClassifier, ranked_types, type_codes
 from realpolitik.models.quad import QuadClassifier
-from realpolitik.models.shipped_paths import ACTOR_TAGGER, QUAD_CLASSIFIER, shipped_dir
+from realpolitik.models.shipped_paths import (
+    ACTOR_TAGGER,
+    PLOVER_TYPE,
+    QUAD_CLASSIFIER,
+    shipped_dir,
+)
 from realpolitik.models.tagger import ActorTagger, TaggedSpan
 from realpolitik.records import (
     Actor,
     ActorMention,
     CoderInfo,
     EventCandidate,
+    EventCode,
     Post,
     Trigger,
 )
@@ -103,6 +111,7 @@ class ModelEventCoder:
         tagger: ActorTagger | None,
         ontology: Ontology,
         combine: CombineConfig,
+        types: PloverTypeClassifier | None = None,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"coder must be one of {', '.join(MODES)}, not {mode!r}")
@@ -111,22 +120,48 @@ class ModelEventCoder:
         self.tagger = tagger
         self.ontology = ontology
         self.combine = combine
+        self.types = types
+        self.type_codes = type_codes(ontology, combine.quad_codes)
 
     @classmethod
     def load(cls, settings: Settings, folder: Path | None = None) -> ModelEventCoder:
         """Load the shipped models (or those in `folder`) for ``settings.coder``."""
         folder = folder or shipped_dir()
+        types = folder / PLOVER_TYPE
         return cls(
             mode=settings.coder,
             classifier=QuadClassifier.load(folder / QUAD_CLASSIFIER),
             tagger=ActorTagger.load(folder / ACTOR_TAGGER),
             ontology=Ontology.load(),
             combine=CombineConfig.load(folder / QUAD_CLASSIFIER),
+            types=PloverTypeClassifier.load(types) if types.is_dir() else None,
         )
 
     def with_classifier(self, classifier: QuadClassifier) -> ModelEventCoder:
         """The same coder with another classifier (used by cross-validation)."""
-        return ModelEventCoder(self.mode, classifier, self.tagger, self.ontology, self.combine)
+        return ModelEventCoder(
+            self.mode, classifier, self.tagger, self.ontology, self.combine, self.types
+        )
+
+    def with_types(self, types: PloverTypeClassifier | None) -> ModelEventCoder:
+        """The same coder with another PLOVER type classifier (used by cross-validation)."""
+        return ModelEventCoder(
+            self.mode, self.classifier, self.tagger, self.ontology, self.combine, types
+        )
+
+    def model_code(self, sent: Span, label: int) -> EventCode:
+        """The code of a model event of quad class `label`.
+
+        With the PLOVER type classifier: its most probable type that the ontology holds
+        in that quad class; without it, the representative code of the class.
+        """
+        if self.types is not None:
+            proba = self.types.predict_proba([sent.text])[0]
+            for name in ranked_types(proba, self.types.types):
+                cameo = self.type_codes.get((name, label))
+                if cameo is not None:
+                    return self.ontology.code_for(cameo)
+        return self.ontology.code_for(self.combine.quad_codes[label])
 
     def code(
         self,
@@ -171,13 +206,13 @@ class ModelEventCoder:
                 return []
             event = self.model_event(doc, post, sentence_id, sent, row, mentions)
             return [event] if event is not None else []
-        contradicted = float(row.max()) >= self.combine.override_threshold and best not in {
-            c.code.quad_class for c in rules
-        }
-        if contradicted and best == 0 and self.combine.veto:
-            return []
+        contradicted = (
+            best != 0
+            and float(row.max()) >= self.combine.override_threshold
+            and best not in {c.code.quad_class for c in rules}
+        )
         kept = [self.rescore(doc, c, proba, [sent], mentions, index=0) for c in rules]
-        if contradicted and best != 0:
+        if contradicted:
             event = self.model_event(doc, post, sentence_id, sent, row, mentions)
             kept.extend([event] if event is not None else [])
         return kept
@@ -238,7 +273,7 @@ class ModelEventCoder:
         confidence = float(proba.max())
         if label == 0 or len(sent) == 0:
             return None
-        code = self.ontology.code_for(self.combine.quad_codes[label])
+        code = self.model_code(sent, label)
         verb = trigger_token(sent, self.classifier, label)
         actor = recipient = None
         if self.tagger is not None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 QUAD_CLASSIFIER = "quad_classifier"
 ACTOR_TAGGER = "actor_tagger"
+PLOVER_TYPE = "plover_type"
 METRICS_FILE = "metrics.json"
 CARD_FILE = "MODEL_CARD.md"
 

@@ -2,7 +2,8 @@
 
 Deterministic: files are read in order, folds use a fixed seed, and both learners
 (lbfgs logistic regression) have no random state of their own. Only files whose row
-in the gold README allows training are read: ConfliBERT's class and BIO files.
+in the gold README allows training are read: ConfliBERT's class and BIO files and
+the PLOVER gold-standard records.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from spacy.tokens import Doc
 
 from realpolitik.events.ontology import Ontology
 from realpolitik.models import data
-from realpolitik.models.cards import quad_card, tagger_card
-from realpolitik.models.combination import CombineConfig, grid, simulate
+from realpolitik.models.cards import plover_type_card, quad_card, tagger_card
+from realpolitik.models.combination import CombineConfig, grid, overrides, simulate
 from realpolitik.models.metrics import (
     block_folds,
     quad_scores,
@@ -29,8 +30,14 @@ from realpolitik.models.metrics import (
     stratified_folds,
     train_indices,
 )
+from realpolitik.models.plover_type import PloverTypeClassifier, ranked_types, type_codes
 from realpolitik.models.quad import QuadClassifier, QuadConfig
-from realpolitik.models.shipped_paths import ACTOR_TAGGER, METRICS_FILE, QUAD_CLASSIFIER
+from realpolitik.models.shipped_paths import (
+    ACTOR_TAGGER,
+    METRICS_FILE,
+    PLOVER_TYPE,
+    QUAD_CLASSIFIER,
+)
 from realpolitik.models.tagger import ActorTagger, TaggerConfig, bio_to_spans
 
 Progress = Callable[[str], None]
@@ -103,6 +110,7 @@ def choose_combination(
     scored = [(sum(score(c)) / 2, i, c) for i, c in enumerate(allowed)]
     _, _, best = max(scored, key=lambda item: (item[0], -item[1]))
     strat, block = score(best)
+    gold = np.asarray(labels)
     figures = {
         "rules_alone": quad_scores(labels, rules),
         "hybrid_cv_stratified": quad_scores(labels, simulate(stratified, rules, best)),
@@ -110,6 +118,8 @@ def choose_combination(
         "criterion": round((strat + block) / 2, 4),
         "added_precision_stratified": round(added_precision(stratified, rules, labels, best), 4),
         "added_precision_blocks": round(added_precision(blocks, rules, labels, best), 4),
+        "overrides_stratified": overrides(stratified, rules, gold, best.override_threshold),
+        "overrides_blocks": overrides(blocks, rules, gold, best.override_threshold),
     }
     return best, figures
 
@@ -157,12 +167,42 @@ def train_quad(gold_dir: Path, progress: Progress) -> tuple[QuadClassifier, Comb
         "combination": {
             "model_threshold": combine.model_threshold,
             "override_threshold": combine.override_threshold,
-            "veto": combine.veto,
         },
         "hybrid": hybrid,
         "unseen": unseen_figures(model, gold_dir, 0.0),
     }
     return model, combine, figures
+
+
+def within_quad(proba: np.ndarray, types: tuple[str, ...], gold: str, quads: dict) -> str:
+    """The most probable type sharing a quad class with the `gold` type (as the coder picks)."""
+    allowed = {name for name, quad in quads if quad in {q for n, q in quads if n == gold}}
+    return next(name for name in ranked_types(proba, types) if name in allowed)
+
+
+def train_plover_type(gold_dir: Path, progress: Progress) -> tuple[PloverTypeClassifier, dict]:
+    """Cross-validate type accuracy, then fit the PLOVER type classifier on all records."""
+    sentences = data.read_plover_types(gold_dir)
+    texts, types = [s.text for s in sentences], [s.event_type for s in sentences]
+    names = sorted(set(types))
+    progress(f"PLOVER type classifier: 5-fold cross-validation on {len(texts)} sentences")
+    quads = type_codes(Ontology.load(), CombineConfig().quad_codes)
+    right = within = 0
+    for test in stratified_folds([names.index(t) for t in types]):
+        train = train_indices(len(texts), test)
+        model = PloverTypeClassifier.fit([texts[i] for i in train], [types[i] for i in train])
+        proba = model.predict_proba([texts[i] for i in test])
+        for row, i in zip(proba, test, strict=True):
+            right += model.types[int(row.argmax())] == types[i]
+            within += within_quad(row, model.types, types[i], quads) == types[i]
+    figures = {
+        "train_file": str(data.PLOVER_GSR),
+        "n": len(texts),
+        "types": {name: types.count(name) for name in names},
+        "cv_accuracy": round(right / len(texts), 4),
+        "cv_accuracy_within_quad": round(within / len(texts), 4),
+    }
+    return PloverTypeClassifier.fit(texts, types), figures
 
 
 def parse_tagged(nlp: Language, sentences: list[data.TaggedSentence]) -> list[Doc]:
@@ -225,4 +265,10 @@ def train_all(gold_dir: Path, out_dir: Path, nlp: Language, progress: Progress =
     _write(
         out_dir / ACTOR_TAGGER, tagger_figures, tagger_card(tagger_figures, tagger.config, today)
     )
-    return {QUAD_CLASSIFIER: quad_figures, ACTOR_TAGGER: tagger_figures}
+    started = time.perf_counter()
+    types, type_figures = train_plover_type(gold_dir, progress)
+    type_figures["seconds"] = round(time.perf_counter() - started, 1)
+    types.save(out_dir / PLOVER_TYPE)
+    card = plover_type_card(type_figures, types.model.config, today)
+    _write(out_dir / PLOVER_TYPE, type_figures, card)
+    return {QUAD_CLASSIFIER: quad_figures, ACTOR_TAGGER: tagger_figures, PLOVER_TYPE: type_figures}
