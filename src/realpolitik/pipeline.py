@@ -79,7 +79,7 @@ def event_day(event: Event) -> date | None:
 
 
 def build_event(
-    document: Document, post: Post, doc: Doc, candidate: EventCandidate, context: EventContext
+    document: Document, post: Post, candidate: EventCandidate, context: EventContext
 ) -> Event:
     """Join a coded candidate and its resolved context into a contract record."""
     code = candidate.code
@@ -88,7 +88,7 @@ def build_event(
         doc_id=document.doc_id,
         post_id=post.post_id,
         sentence_id=candidate.sentence_id,
-        sentence=doc.text[candidate.sentence_start : candidate.sentence_end],
+        sentence=post.text[candidate.sentence_start : candidate.sentence_end],
         event_type=code.event_type,
         mode=code.mode,
         context=code.context,
@@ -160,7 +160,7 @@ class Coder:
             return []
         contexts = self.context.resolve(doc, candidates, post, document, mentions)
         return [
-            self.recode_at_event_date(build_event(document, post, doc, candidate, context))
+            self.recode_at_event_date(build_event(document, post, candidate, context))
             for candidate, context in zip(candidates, contexts, strict=True)
         ]
 
