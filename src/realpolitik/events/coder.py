@@ -313,4 +313,5 @@ def is_governed(trigger: Token, triggers: set[int]) -> bool:
 def argument_heads(match: Match) -> list[Token]:
     """Tokens in the argument phrases of a verb match (a noun there is not a second event)."""
     specs = (*match.pattern.actor, *match.pattern.recipient)
-    return [t for spec in specs for t in role_tokens(match, spec)]
+    children = list(match.trigger.children)
+    return [t for spec in specs for t in role_tokens(match, spec, children)]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from realpolitik.events.patterns import Pattern, PatternIndex, split_phrase
+from realpolitik.events.patterns import Pattern, PatternIndex, PhraseHeads, index_heads
 
 PREP_DEPS = frozenset({"prep", "agent", "dative", "prt"})
 MODIFIER_DEPS = frozenset({"advmod", "amod", "compound", "npadvmod", "nmod", "acomp"})
@@ -33,19 +33,19 @@ class Match:
 class TokenFacts:
     """Per-trigger memo of the token features patterns test (children, forms, modifiers)."""
 
-    __slots__ = ("_children", "_modifiers", "_objects", "_words", "phrases")
+    __slots__ = ("_children", "_modifiers", "_objects", "_words", "heads")
 
-    def __init__(self, phrases: dict[str, tuple[tuple[str, ...], str]] | None = None) -> None:
-        self.phrases = phrases if phrases is not None else {}
+    def __init__(self, heads: dict[tuple[str, ...], PhraseHeads] | None = None) -> None:
+        self.heads = heads if heads is not None else {}
         self._children: dict[int, list[tuple[Token, str]]] = {}
         self._words: dict[int, set[str]] = {}
         self._modifiers: dict[int, set[str]] = {}
         self._objects: dict[int, list[Token]] = {}
 
-    def split(self, phrase: str) -> tuple[tuple[str, ...], str]:
-        """(modifiers, head) of a phrase, pre-split by the pattern index when it can."""
-        found = self.phrases.get(phrase)
-        return found if found is not None else split_phrase(phrase)
+    def phrase_heads(self, phrases: tuple[str, ...]) -> PhraseHeads:
+        """`phrases` by head word, as the pattern index holds them (else indexed now)."""
+        found = self.heads.get(phrases)
+        return found if found is not None else index_heads(phrases)
 
     def children(self, token: Token) -> list[tuple[Token, str]]:
         """(child, dependency label) pairs, in `token.children` order."""
@@ -88,16 +88,11 @@ def words(token: Token) -> set[str]:
 def matches_phrase(token: Token, phrases: tuple[str, ...], facts: TokenFacts | None = None) -> bool:
     """True if `token` heads one of `phrases` (head word last, modifiers among its children)."""
     facts = facts or TokenFacts()
-    forms = facts.words(token)
-    for phrase in phrases:
-        mods, head = facts.split(phrase)
-        if head not in forms:
-            continue
-        if not mods:
-            return True
-        modifiers = facts.modifiers(token)
-        if all(m in modifiers for m in mods):
-            return True
+    heads = facts.phrase_heads(phrases)
+    for form in facts.words(token):
+        for mods in heads.get(form, ()):
+            if not mods or all(m in facts.modifiers(token) for m in mods):
+                return True
     return False
 
 
@@ -217,7 +212,7 @@ def match_token(token: Token, index: PatternIndex) -> Match | None:
         return None
     best: Match | None = None
     best_score = -1
-    facts = TokenFacts(index.phrases)
+    facts = TokenFacts(index.phrase_heads)
     for pattern in candidates(token, pos, index):
         ok, obj = satisfies(token, pattern, facts)
         if not ok:

@@ -70,6 +70,8 @@ FIELDS = {
 #: government of the actor's own country (a defection is from one's own side).
 RECIPIENT_DEFAULTS = frozenset({"own_government"})
 WORD_LISTS = ("lemmas", "prep_object", "object", "subject", "modifier")
+#: A word list of phrases by head word: head -> modifier words of each phrase.
+PhraseHeads = dict[str, tuple[tuple[str, ...], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,18 +107,17 @@ class PatternIndex:
     """Patterns by (lemma, pos), each list in precedence order."""
 
     by_trigger: dict[tuple[str, str], tuple[Pattern, ...]]
-    #: Every word-list phrase split into (modifiers, head word), for the matcher.
-    phrases: dict[str, tuple[tuple[str, ...], str]] = field(init=False, repr=False, compare=False)
+    #: Each word list of the patterns, indexed head word -> modifier words of its phrases.
+    phrase_heads: dict[tuple[str, ...], PhraseHeads] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        phrases = {
-            phrase: split_phrase(phrase)
+        heads = {
+            phrases: index_heads(phrases)
             for patterns in self.by_trigger.values()
             for pattern in patterns
-            for words in (pattern.object, pattern.subject, pattern.modifier, pattern.prep_object)
-            for phrase in words
+            for phrases in (pattern.object, pattern.subject, pattern.modifier, pattern.prep_object)
         }
-        object.__setattr__(self, "phrases", phrases)
+        object.__setattr__(self, "phrase_heads", heads)
 
     def candidates(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
         return self.by_trigger.get((lemma, pos), ())
@@ -129,6 +130,15 @@ def split_phrase(phrase: str) -> tuple[tuple[str, ...], str]:
     """A phrase's modifier words and its head word (the last)."""
     *modifiers, head = phrase.split()
     return tuple(modifiers), head
+
+
+def index_heads(phrases: tuple[str, ...]) -> PhraseHeads:
+    """Head word -> the modifier words of each phrase with that head, in phrase order."""
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        modifiers, head = split_phrase(phrase)
+        heads.setdefault(head, []).append(modifiers)
+    return {head: tuple(found) for head, found in heads.items()}
 
 
 def default_dir() -> Path:

@@ -78,22 +78,23 @@ def _pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
 
-def _prep_objects(heads: list[Token], name: str) -> list[Token]:
+def _prep_objects(children_of_heads: list[list[Token]], name: str) -> list[Token]:
     return [
         pobj
-        for head in heads
-        for prep in head.children
+        for children in children_of_heads
+        for prep in children
         if prep.dep_ in PREP_DEPS and prep.text.lower() == name
         for pobj in _pobjs(prep)
     ]
 
 
-def role_tokens(match: Match, spec: str) -> list[Token]:
-    """The tokens that fill role `spec` for `match` (before coordination)."""
+def role_tokens(match: Match, spec: str, children: list[Token] | None = None) -> list[Token]:
+    """The tokens that fill role `spec` for `match` (before coordination); `children`
+    are the trigger's, when the caller has them already."""
     trigger = match.trigger
-    heads = [trigger] if match.object is None else [trigger, match.object]
-    children = list(trigger.children)
+    children = list(trigger.children) if children is None else children
     if spec.startswith("prep:"):
+        heads = [children] if match.object is None else [children, list(match.object.children)]
         return _prep_objects(heads, spec[5:])
     if spec == "nsubj":
         return [c for c in children if c.dep_ == "nsubj"]
@@ -155,9 +156,10 @@ def arguments(
     A mention in `exclude` (the actors) found only among a role token's modifiers
     ("Israel strengthened its forces") does not count as a party.
     """
+    children = list(match.trigger.children)
     for rank, spec in enumerate(specs):
         found: list[Argument] = []
-        for token in role_tokens(match, spec):
+        for token in role_tokens(match, spec, children):
             queue = members(token)
             while queue:
                 member = queue.pop(0)
