@@ -23,13 +23,15 @@ candidate, about 12 % of news tokens against the ~80 % the filter keeps.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Protocol, TypeVar
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
@@ -380,19 +382,41 @@ class SelectiveParser:
         """
         if not self.deferred:
             return
-        spans = sorted(set(char_spans))
         runs: list[tuple[int, int]] = []
-        for sentence in doc.sents:
-            if not any(start <= sentence.start_char < end for start, end in spans):
-                continue
-            if runs and runs[-1][1] == sentence.start:
-                runs[-1] = (runs[-1][0], sentence.end)
+        for start, end in _sentences_starting_in(doc, char_spans):
+            if runs and runs[-1][1] == start:
+                runs[-1] = (runs[-1][0], end)
             else:
-                runs.append((sentence.start, sentence.end))
+                runs.append((start, end))
         if runs:
             recognizer = self.nlp.get_pipe(ENTITY_COMPONENT)
             pieces = recognizer.pipe(doc[start:end].as_doc() for start, end in runs)
             _copy_entities(doc, list(zip((start for start, _ in runs), pieces, strict=True)))
+
+
+def _sentences_starting_in(
+    doc: Doc, char_spans: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Token ranges of the sentences of `doc` whose first character is inside a span.
+
+    Reads sentence starts and character offsets as arrays: iterating `doc.sents`
+    builds a Token object for every token of the post.
+    """
+    spans = sorted(set(char_spans))
+    if not spans:
+        return []
+    span_starts = [start for start, _ in spans]
+    reach = list(itertools.accumulate((end for _, end in spans), max))
+    table = doc.to_array([SENT_START, IDX])
+    starts = [0, *(int(i) for i in numpy.flatnonzero(table[1:, 0] == 1) + 1)]
+    bounds = zip(starts, [*starts[1:], len(doc)], strict=True)
+    chosen = []
+    for start, end in bounds:
+        char = int(table[start, 1])
+        index = bisect.bisect_right(span_starts, char) - 1
+        if index >= 0 and char < reach[index]:
+            chosen.append((start, end))
+    return chosen
 
 
 def _copy_entities(doc: Doc, pieces: list[tuple[int, Doc]]) -> None:
