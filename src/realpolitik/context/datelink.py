@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from realpolitik.context.clauses import PostText, has_parse
 from realpolitik.context.data import Period
 from realpolitik.context.dates import resolve_date
-from realpolitik.context.explicit_dates import PATTERNS, PeriodMatcher
+from realpolitik.context.explicit_dates import PATTERN_GATES, PATTERNS, PeriodMatcher
 from realpolitik.records import EventDate
 
 
@@ -36,7 +36,8 @@ class DateFinder:
     """The surface patterns and period aliases, compiled once per resolver."""
 
     periods: tuple[Period, ...]
-    patterns: tuple[re.Pattern[str], ...]
+    #: The surface patterns, grouped under the gate each needs (None: always searched).
+    patterns: tuple[tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]], ...]
     #: One word-bounded pattern per period alias, and all of them in one alternation
     #: (a sentence it does not match holds no alias: most sentences skip the aliases).
     aliases: tuple[re.Pattern[str], ...] = ()
@@ -46,7 +47,13 @@ class DateFinder:
     @classmethod
     def build(cls, periods: Sequence[Period]) -> DateFinder:
         """Compile `PATTERNS` and one word-bounded pattern per period alias."""
-        compiled = tuple(re.compile(p, flags=re.IGNORECASE) for p in PATTERNS)
+        grouped: dict[str | None, list[re.Pattern[str]]] = {}
+        for pattern, gate in zip(PATTERNS, PATTERN_GATES, strict=True):
+            grouped.setdefault(gate, []).append(re.compile(pattern, flags=re.IGNORECASE))
+        compiled = tuple(
+            (None if gate is None else re.compile(gate, flags=re.IGNORECASE), tuple(patterns))
+            for gate, patterns in grouped.items()
+        )
         sources = [
             r"\b" + re.escape(alias.replace("–", "-")) + r"\b"
             for period in periods
@@ -60,7 +67,12 @@ class DateFinder:
     def char_spans(self, sent: Span, post: PostText | None = None) -> list[tuple[int, int]]:
         """Character spans (relative to `sent`) of every candidate date expression."""
         text = sent.text.replace("–", "-").replace("—", "-")
-        patterns = self.patterns
+        patterns = [
+            pattern
+            for gate, group in self.patterns
+            if gate is None or gate.search(text)
+            for pattern in group
+        ]
         if self.alias_gate is not None and self.alias_gate.search(text):
             patterns += self.aliases
         spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]

@@ -65,6 +65,13 @@ PATTERNS: tuple[str, ...] = (
     r"\b(?:in|since|during|by|until|till|from|before|after|around|circa|of|early|late|mid-?|"
     r"year|throughout|between|and|to|through)[-\s]+(?:1[5-9]\d\d|20\d\d)\b(?![,.]?\d)",
 )
+#: For each of `PATTERNS`, a cheap regex that every text the pattern matches also
+#: matches (a digit or a literal word it cannot match without), or None: a sentence
+#: the gate does not match is not searched with the pattern (same spans, less work).
+PATTERN_GATES: tuple[str | None, ...] = (
+    r"\d", r"\d", r"\d", r"\d", r"\d", r"\d", None, None, None, r"\d",
+    "centur", "centur", "ago", None, None, None, "day", r"\d",
+)  # fmt: skip
 
 
 def _iso(day: date) -> str:

@@ -213,7 +213,10 @@ def match_token(token: Token, index: PatternIndex) -> Match | None:
     best: Match | None = None
     best_score = -1
     facts = TokenFacts(index.phrase_heads)
+    has_object = bool(facts.objects(token))
     for pattern in candidates(token, pos, index):
+        if pattern.object and not has_object:
+            continue  # `satisfies` would fail: the pattern needs an object the token lacks
         ok, obj = satisfies(token, pattern, facts)
         if not ok:
             continue
