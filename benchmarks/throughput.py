@@ -192,6 +192,8 @@ class StageClock:
         coder.actors.find_mentions = self.wrap("actors", coder.actors.find_mentions)
         coder.events.code = self.wrap("events", coder.events.code)
         coder.context.resolve = self.wrap("context", coder.context.resolve)
+        parser = coder.selective_parser
+        parser.add_entities_many = self.wrap("entities", parser.add_entities_many)
 
 
 def ours(source: Path, workers: int, words: int, store_path: Path, stages: bool) -> Measure:

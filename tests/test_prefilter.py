@@ -176,3 +176,15 @@ def test_actor_finder_is_used_by_the_plan(nlp) -> None:
     )
     plan = parser.plan("The turkey attacked the farmer. Russia attacked Kyiv.")
     assert [keep for _, _, keep in plan.ranges] == [False, True]
+
+
+def test_entities_for_several_docs_in_one_pass(nlp) -> None:
+    texts = ["Russia attacked Ukraine on Monday. Iran met Syrian officials.", "Iran met Putin."]
+    sentence_filter = SentenceFilter.from_lemmas(nlp, ["attack", "meet"], ["Russia", "Iran"])
+    parser = SelectiveParser(nlp, sentence_filter, defer_entities=True)
+    docs = [doc for doc, _ in parser.pipe([(text, None) for text in texts])]
+    first = next(iter(docs[0].sents))
+    parser.add_entities_many([(docs[0], [(first.start_char, first.end_char)]), (docs[1], [])])
+    assert {e.text for e in docs[0].ents} >= {"Russia", "Ukraine"}
+    assert all(e.end <= first.end for e in docs[0].ents)
+    assert not docs[1].ents

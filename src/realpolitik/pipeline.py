@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -47,6 +47,17 @@ class CodedDocument:
 
     document: Document
     events: tuple[Event, ...]
+
+
+@dataclass(slots=True)
+class PostCoding:
+    """One parsed post between the stages: its actor mentions and event candidates."""
+
+    document: Document
+    post: Post
+    doc: Doc
+    mentions: list[ActorMention]
+    candidates: list[EventCandidate]
 
 
 def make_event_id(document: Document, candidate: EventCandidate) -> str:
@@ -149,11 +160,38 @@ class Coder:
 
     def code_post(self, document: Document, post: Post, doc: Doc) -> list[Event]:
         """Actors -> events -> context for one parsed post."""
+        found = self.find_candidates(document, post, doc)
+        self.complete_entities([found])
+        return self.resolve_events(found)
+
+    def find_candidates(self, document: Document, post: Post, doc: Doc) -> PostCoding:
+        """Actors and event candidates of one parsed post (no context yet)."""
         when = post.date or document.date
         mentions = self.actors.find_mentions(doc, when)
-        candidates = self.events.code(doc, post, mentions)
-        if candidates and not doc.has_annotation("ENT_IOB"):
-            mentions, candidates = self.recode_with_entities(doc, post, when, candidates)
+        return PostCoding(document, post, doc, mentions, self.events.code(doc, post, mentions))
+
+    def complete_entities(self, found: Sequence[PostCoding]) -> None:
+        """Run the deferred entity recognizer on the sentences that gave candidates, code
+        those posts again (entities settle ambiguous actor readings and time objects).
+
+        The pre-filter parses without NER (half the small model's cost); one NER pass
+        covers the candidate sentences of every post in `found`.
+        """
+        pending = [f for f in found if f.candidates and not f.doc.has_annotation("ENT_IOB")]
+        if not pending:
+            return
+        self.selective_parser.add_entities_many(
+            [(f.doc, [(c.sentence_start, c.sentence_end) for c in f.candidates]) for f in pending]
+        )
+        for item in pending:
+            recoded = self.find_candidates(item.document, item.post, item.doc)
+            item.mentions, item.candidates = recoded.mentions, recoded.candidates
+
+    def resolve_events(self, found: PostCoding) -> list[Event]:
+        """Models (if any) and context for one post's candidates -> contract events."""
+        document, post, doc, mentions, candidates = (
+            found.document, found.post, found.doc, found.mentions, found.candidates
+        )  # fmt: skip
         if self.model_coder is not None:
             candidates = self.model_coder.code(doc, post, mentions, candidates)
         if not candidates:
@@ -163,19 +201,6 @@ class Coder:
             self.recode_at_event_date(build_event(document, post, candidate, context))
             for candidate, context in zip(candidates, contexts, strict=True)
         ]
-
-    def recode_with_entities(
-        self, doc: Doc, post: Post, when: date | None, candidates: list[EventCandidate]
-    ) -> tuple[list[ActorMention], list[EventCandidate]]:
-        """Run the deferred entity recognizer on the candidates' sentences, code again.
-
-        The pre-filter parses without NER (half the small model's cost); only the
-        sentences that gave a candidate need entities (actor readings, dates, places).
-        """
-        spans = [(c.sentence_start, c.sentence_end) for c in candidates]
-        self.selective_parser.add_entities(doc, spans)
-        mentions = self.actors.find_mentions(doc, when)
-        return mentions, self.events.code(doc, post, mentions)
 
     def recode_at_event_date(self, event: Event) -> Event:
         """Re-code dated actors (office holders) for the event's own date.
@@ -210,8 +235,13 @@ class Coder:
         ]
         coded: list[list[Event]] = [[] for _ in documents]
         stream = ((post.text, (post, index)) for post, index in tagged)
-        for doc, (post, index) in self.parse(stream):
-            coded[index].extend(self.code_post(documents[index], post, doc))
+        found = [
+            (index, self.find_candidates(documents[index], post, doc))
+            for doc, (post, index) in self.parse(stream)
+        ]
+        self.complete_entities([item for _, item in found])
+        for index, item in found:
+            coded[index].extend(self.resolve_events(item))
         for document, events in zip(documents, coded, strict=True):
             yield CodedDocument(document, tuple(events))
 

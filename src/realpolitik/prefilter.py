@@ -375,23 +375,37 @@ class SelectiveParser:
 
     def add_entities(self, doc: Doc, char_spans: Iterable[tuple[int, int]]) -> None:
         """Run the deferred entity recognizer on the sentences of `doc` that start
-        inside one of `char_spans`, and write their entity labels into `doc`.
+        inside one of `char_spans`, and write their entity labels into `doc`."""
+        self.add_entities_many([(doc, char_spans)])
 
-        Adjacent sentences go through together, each run as a Doc of its own (a
-        copy with its tokens and annotation). No-op when nothing was deferred.
+    def add_entities_many(
+        self, requests: Sequence[tuple[Doc, Iterable[tuple[int, int]]]], batch_size: int = 256
+    ) -> None:
+        """`add_entities` for several Docs in one pass of the entity recognizer.
+
+        Adjacent chosen sentences go through together, each run as a Doc of its own
+        (a copy with its tokens and annotation). No-op when nothing was deferred.
         """
         if not self.deferred:
             return
-        runs: list[tuple[int, int]] = []
-        for start, end in _sentences_starting_in(doc, char_spans):
-            if runs and runs[-1][1] == start:
-                runs[-1] = (runs[-1][0], end)
-            else:
-                runs.append((start, end))
-        if runs:
-            recognizer = self.nlp.get_pipe(ENTITY_COMPONENT)
-            pieces = recognizer.pipe(doc[start:end].as_doc() for start, end in runs)
-            _copy_entities(doc, list(zip((start for start, _ in runs), pieces, strict=True)))
+        runs: list[tuple[int, int, int]] = []  # (request, start token, end token)
+        for number, (doc, char_spans) in enumerate(requests):
+            for start, end in _sentences_starting_in(doc, char_spans):
+                if runs and runs[-1][0] == number and runs[-1][2] == start:
+                    runs[-1] = (number, runs[-1][1], end)
+                else:
+                    runs.append((number, start, end))
+        if not runs:
+            return
+        recognizer = self.nlp.get_pipe(ENTITY_COMPONENT)
+        copies = (requests[number][0][start:end].as_doc() for number, start, end in runs)
+        pieces: dict[int, list[tuple[int, Doc]]] = {}
+        for (number, start, _), piece in zip(
+            runs, recognizer.pipe(copies, batch_size=batch_size), strict=True
+        ):
+            pieces.setdefault(number, []).append((start, piece))
+        for number, placed in pieces.items():
+            _copy_entities(requests[number][0], placed)
 
 
 def _sentences_starting_in(
