@@ -53,6 +53,13 @@ def with_classifier(coder: Any, classifier: QuadClassifier) -> Any:
     return clone
 
 
+def with_types(coder: Any, types: Any) -> Any:
+    """A shallow copy of a pipeline `Coder` whose model coder uses PLOVER type model `types`."""
+    clone = copy.copy(coder)
+    clone.model_coder = coder.model_coder.with_types(types)
+    return clone
+
+
 def cv_predictions(coder: Any, sentences: Sequence[LabelledSentence], prefix: str) -> list[int]:
     """Out-of-fold predictions: each sentence coded by a coder whose classifier never saw it."""
     texts = [s.text for s in sentences]
