@@ -25,7 +25,7 @@ from realpolitik.actors.mentions import (
 )
 from realpolitik.actors.places import build_city_index
 from realpolitik.actors.pronouns import doc_token_plural, pronoun_found, resolve_pronouns
-from realpolitik.actors.roles import entry_actor, own_codes
+from realpolitik.actors.roles import entry_actor, entry_code, own_codes
 from realpolitik.actors.schema import Entry
 from realpolitik.records import Actor, ActorMention
 from realpolitik.settings import Settings
@@ -136,12 +136,17 @@ class ActorResolver:
     def _dictionary_matches(self, doc: Doc, when: date) -> list[Found]:
         has_ner = doc.has_annotation("ENT_IOB")
         found: list[Found] = []
+        codes: dict[str, tuple[str | None, str | None, str]] = {}  # entry id -> code at `when`
         for start, end, key in candidate_spans(doc, self._matchers_for(doc)):
             span = doc[start:end]
             entry = choose_entry([self.entries[i] for i in self.forms[key]], span, has_ner)
-            if entry is not None:
-                actor = entry_actor(entry, when, span.text, span.start_char, span.end_char)
-                found.append(Found(start, end, entry, actor))
+            if entry is None:
+                continue
+            coded = codes.get(entry.id)
+            if coded is None:
+                coded = codes[entry.id] = entry_code(entry, when)
+            actor = entry_actor(entry, when, span.text, span.start_char, span.end_char, coded)
+            found.append(Found(start, end, entry, actor))
         return found
 
     def _matchers_for(self, doc: Doc) -> Matchers:

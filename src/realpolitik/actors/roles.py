@@ -39,19 +39,27 @@ def distance(role: Role, when: date) -> int:
     return 0
 
 
+def entry_code(entry: Entry, when: date) -> tuple[str | None, str | None, str]:
+    """(country, sector, code) of the entry at `when`."""
+    code, current = pick_role(entry, when)
+    country, sector = (None, code[:3]) if entry.kind == "agent" else decode(code)
+    if not current:
+        sector = FORMER_SECTOR
+        code = compose(country, sector) or code
+    return country, sector, code
+
+
 def entry_actor(
     entry: Entry,
     when: date,
     text: str | None = None,
     start: int | None = None,
     end: int | None = None,
+    coded: tuple[str | None, str | None, str] | None = None,
 ) -> Actor:
-    """The entry's actor fields at `when` (text and offsets from the mention)."""
-    code, current = pick_role(entry, when)
-    country, sector = (None, code[:3]) if entry.kind == "agent" else decode(code)
-    if not current:
-        sector = FORMER_SECTOR
-        code = compose(country, sector) or code
+    """The entry's actor fields at `when` (text and offsets from the mention);
+    `coded` is its `entry_code` at `when` when the caller has it already."""
+    country, sector, code = coded if coded is not None else entry_code(entry, when)
     return Actor(
         text=text,
         name=entry.name,
