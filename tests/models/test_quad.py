@@ -56,3 +56,12 @@ def test_round_trip(model: QuadClassifier, tmp_path: Path) -> None:
 def test_missing_class_is_refused() -> None:
     with pytest.raises(ValueError):
         QuadClassifier.fit(["a b", "c d"], [0, 1])
+
+
+def test_two_labels_give_two_probabilities() -> None:
+    texts = ["Troops shelled the town.", "The weather was mild."] * 3
+    model = QuadClassifier.fit(texts, [4, 0] * 3, QuadConfig(c=50.0, labels=(0, 4)))
+    proba = model.predict_proba(["Troops shelled the village.", "The weather was warm."])
+    assert proba.shape == (2, 2)
+    assert proba[0, 1] > 0.5 > proba[1, 1]
+    assert np.allclose(proba.sum(axis=1), 1.0)

@@ -92,7 +92,11 @@ class QuadClassifier:
         model.fit(features, np.asarray(labels))
         if tuple(int(x) for x in model.classes_) != config.labels:
             raise ValueError(f"training labels {model.classes_} differ from {config.labels}")
-        return cls(config, word, char, model.coef_, model.intercept_)
+        coef, intercept = model.coef_, model.intercept_
+        if coef.shape[0] == 1:  # two labels: one logit; as softmax rows (0, w) it is the sigmoid
+            coef = np.vstack([np.zeros_like(coef), coef])
+            intercept = np.concatenate([np.zeros_like(intercept), intercept])
+        return cls(config, word, char, coef, intercept)
 
     def features(self, texts: Sequence[str]) -> csr_matrix:
         return hstack([self.word.transform(texts), self.char.transform(texts)]).tocsr()
