@@ -213,10 +213,16 @@ def match_token(token: Token, index: PatternIndex) -> Match | None:
     best: Match | None = None
     best_score = -1
     facts = TokenFacts(index.phrase_heads)
-    has_object = bool(facts.objects(token))
+    # Cheap necessary conditions first: an object heading one of the pattern's object
+    # phrases, and (without an object) a preposition of the pattern's word.
+    object_forms = {form for child in facts.objects(token) for form in facts.words(child)}
+    prep_words = {c.text.lower() for c, dep in facts.children(token) if dep in PREP_DEPS}
     for pattern in candidates(token, pos, index):
-        if pattern.object and not has_object:
-            continue  # `satisfies` would fail: the pattern needs an object the token lacks
+        if pattern.object:
+            if object_forms.isdisjoint(pattern.object_heads):
+                continue
+        elif pattern.prep and pattern.prep not in prep_words:
+            continue
         ok, obj = satisfies(token, pattern, facts)
         if not ok:
             continue

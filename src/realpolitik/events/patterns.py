@@ -94,6 +94,13 @@ class Pattern:
     symmetric: bool = False
     reciprocal: bool = False
     recipient_default: str | None = None
+    #: Head words of the `object` phrases: a trigger none of whose objects has one
+    #: of these forms cannot match (checked before the full constraints).
+    object_heads: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        heads = frozenset(split_phrase(phrase)[1] for phrase in self.object)
+        object.__setattr__(self, "object_heads", heads)
 
     @property
     def specificity(self) -> int:
