@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+import string
+from datetime import date
 
 import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
 from realpolitik.context.clauses import PostText
-from realpolitik.context.data import load_periods
-from realpolitik.context.datelink import DateFinder
+from realpolitik.context.data import Period, load_periods
+from realpolitik.context.datelink import ASCII_FOLDS, DateFinder
 from realpolitik.context.discourse import colon_regions
 from realpolitik.context.explicit_dates import PATTERN_GATES, PATTERNS, match_period
 
@@ -59,6 +61,24 @@ def test_gated_spans_equal_every_pattern_searched(periods) -> None:
         plain = text.replace("–", "-").replace("—", "-")
         expected = sorted(m.span() for pattern in every for m in pattern.finditer(plain))
         assert sorted(finder.char_spans(whole(text))) == expected
+
+
+def test_alias_precheck_folds_what_ignorecase_equates() -> None:
+    for letter in string.ascii_lowercase:
+        pattern = re.compile(letter, flags=re.IGNORECASE)
+        for code in range(0x2200):
+            char = chr(code)
+            if pattern.fullmatch(char):
+                assert char.translate(ASCII_FOLDS).lower() == letter
+
+
+def test_alias_found_whatever_its_case() -> None:
+    period = Period("Kosovo War", ("Kosovo War",), date(1998, 2, 28), date(1999, 6, 11), "year")
+    finder = DateFinder.build([period])
+    for text in ("In the KOSOVO WAR troops died.", "In the \u212aosovo war troops died."):
+        assert finder.may_hold_alias(text)
+        assert (7, 17) in finder.char_spans(whole(text))
+    assert not finder.may_hold_alias("In the war troops died.")
 
 
 def test_period_matcher_equals_match_period(periods) -> None:

@@ -31,6 +31,11 @@ class DateExpression:
     value: EventDate
 
 
+#: The non-ASCII characters that case-insensitive matching equates with ASCII letters
+#: but `str.lower` leaves alone (see the `re` docs): folded before the alias pre-check.
+ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
 @dataclass(frozen=True, slots=True)
 class DateFinder:
     """The surface patterns and period aliases, compiled once per resolver."""
@@ -38,10 +43,11 @@ class DateFinder:
     periods: tuple[Period, ...]
     #: The surface patterns, grouped under the gate each needs (None: always searched).
     patterns: tuple[tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]], ...]
-    #: One word-bounded pattern per period alias, and all of them in one alternation
-    #: (a sentence it does not match holds no alias: most sentences skip the aliases).
+    #: One word-bounded pattern per period alias.
     aliases: tuple[re.Pattern[str], ...] = ()
-    alias_gate: re.Pattern[str] | None = None
+    #: The aliases lower-cased, when all are ASCII: a sentence holding none of them
+    #: (case-folded) is not searched for aliases. None: always searched.
+    alias_words: tuple[str, ...] | None = None
     matcher: PeriodMatcher | None = None
 
     @classmethod
@@ -54,15 +60,20 @@ class DateFinder:
             (None if gate is None else re.compile(gate, flags=re.IGNORECASE), tuple(patterns))
             for gate, patterns in grouped.items()
         )
-        sources = [
-            r"\b" + re.escape(alias.replace("–", "-")) + r"\b"
-            for period in periods
-            for alias in period.aliases
-        ]
-        aliases = tuple(re.compile(source, flags=re.IGNORECASE) for source in sources)
-        either = "|".join(r"(?:" + source + r")" for source in sources)
-        gate = re.compile(either, flags=re.IGNORECASE) if sources else None
-        return cls(tuple(periods), compiled, aliases, gate, PeriodMatcher.build(periods))
+        words = [alias.replace("–", "-") for period in periods for alias in period.aliases]
+        aliases = tuple(
+            re.compile(r"\b" + re.escape(word) + r"\b", flags=re.IGNORECASE) for word in words
+        )
+        ascii_only = all(word.isascii() for word in words)
+        alias_words = tuple(sorted({word.lower() for word in words})) if ascii_only else None
+        return cls(tuple(periods), compiled, aliases, alias_words, PeriodMatcher.build(periods))
+
+    def may_hold_alias(self, text: str) -> bool:
+        """False only when no period alias can match `text` (case-insensitively)."""
+        if self.alias_words is None:
+            return True
+        folded = text.translate(ASCII_FOLDS).lower()
+        return any(word in folded for word in self.alias_words)
 
     def char_spans(self, sent: Span, post: PostText | None = None) -> list[tuple[int, int]]:
         """Character spans (relative to `sent`) of every candidate date expression."""
@@ -73,7 +84,7 @@ class DateFinder:
             if gate is None or gate.search(text)
             for pattern in group
         ]
-        if self.alias_gate is not None and self.alias_gate.search(text):
+        if self.aliases and self.may_hold_alias(text):
             patterns += self.aliases
         spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
         spans += [(e.start_char - sent.start_char, e.end_char - sent.start_char)
