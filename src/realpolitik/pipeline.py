@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from realpolitik import __version__
 from realpolitik.actors import ActorResolver
+from realpolitik.actors.pronouns import possible_neuter_pronouns
 from realpolitik.context import ContextResolver
 from realpolitik.events import EventCoder
 from realpolitik.nlp import load_nlp
@@ -259,12 +260,15 @@ class Coder:
             self.nlp, patterns.values(), self.actors.surface_forms()
         )
         return SelectiveParser(
-            self.nlp, sentence_filter, defer_entities=True, find_actors=self.named_actor_tokens
+            self.nlp, sentence_filter, defer_entities=True, find_actors=self.actor_tokens
         )
 
-    def named_actor_tokens(self, doc: Doc) -> list[int]:
-        """First tokens of the named (non-pronoun) actor mentions of a tokenized Doc."""
-        return [m.start_token for m in self.actors.find_mentions(doc, None) if m.kind != "pronoun"]
+    def actor_tokens(self, doc: Doc) -> list[int]:
+        """Tokens of a tokenized, unparsed Doc that may be an actor: the first token of
+        every mention the resolver finds (names and resolved pronouns), and every
+        "it" a parse could resolve (the filter keeps sentences with one of them)."""
+        mentions = self.actors.find_mentions(doc, None)
+        return [m.start_token for m in mentions] + possible_neuter_pronouns(doc, mentions)
 
     def code_document(self, document: Document) -> CodedDocument:
         return next(iter(self._code_batch([document])))

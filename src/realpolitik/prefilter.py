@@ -256,24 +256,21 @@ class SentenceFilter:
     def keep(self, doc: Doc, actor_tokens: Collection[int] | None = None) -> list[bool]:
         """One flag per sentence of `doc` (which must have sentence boundaries).
 
-        With `actor_tokens` (first tokens of the named actor mentions the actor
-        resolver finds in the unparsed doc) a sentence has an actor when one of
-        them is in it, or when it has a pronoun and an earlier sentence named an
-        actor (a pronoun needs an antecedent).  Without, any dictionary form counts.
+        With `actor_tokens` (tokens the actor resolver reads as actors in the
+        unparsed Doc: names, resolved pronouns) a sentence has an actor when one
+        of them is in it; without, any dictionary form or pronoun counts.
         """
         words = [token.lower_ for token in doc]
+        starts = sorted(actor_tokens) if actor_tokens is not None else None
         flags = []
-        named_before = False
         for sentence in doc.sents:
             window = words[sentence.start : sentence.end]
             lowers = set(window)
-            pronoun = not self.agent_words.isdisjoint(lowers)
-            if actor_tokens is None:
-                actor = pronoun or self.has_actor(window)
+            if starts is None:
+                actor = not self.agent_words.isdisjoint(lowers) or self.has_actor(window)
             else:
-                named = any(sentence.start <= token < sentence.end for token in actor_tokens)
-                actor = named or (pronoun and named_before)
-                named_before = named_before or named
+                first = bisect.bisect_left(starts, sentence.start)
+                actor = first < len(starts) and starts[first] < sentence.end
             flags.append(actor and self.has_trigger(lowers))
         return flags
 

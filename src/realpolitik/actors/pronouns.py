@@ -15,11 +15,13 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from realpolitik.actors.mentions import Found
+from realpolitik.records import ActorMention
 
 PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 NEUTER = frozenset({"it", "its", "itself"})
 COLLECTIVE = frozenset({"group", "org", "country", "metonym"})
+COLLECTIVE_MENTIONS = frozenset({"group", "name", "country", "metonym"})  # mention kinds of those
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 MAX_DISTANCE = 120
 
@@ -76,3 +78,19 @@ def pronoun_found(doc: Doc, index: int, antecedent: Found) -> Found:
         antecedent.actor, text=token.text, start=token.idx, end=token.idx + len(token.text)
     )
     return Found(index, index + 1, antecedent.entry, actor)
+
+
+def possible_neuter_pronouns(doc: Doc, mentions: list[ActorMention]) -> list[int]:
+    """Tokens "it" that `resolve_pronouns` could resolve once the Doc is parsed.
+
+    "it" counts only as a parsed subject or object, so on a tokenized Doc it is
+    left unresolved; this lists every "it" with a collective actor mentioned
+    within `MAX_DISTANCE` tokens before it (what a pre-filter must keep).
+    """
+    collective = [m for m in mentions if m.kind in COLLECTIVE_MENTIONS]
+    return [
+        token.i
+        for token in pronoun_candidates(doc)
+        if token.lower_ == "it"
+        and any(0 <= token.i - m.end_token <= MAX_DISTANCE for m in collective)
+    ]
