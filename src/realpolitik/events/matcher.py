@@ -31,7 +31,8 @@ class Match:
 
 
 class TokenFacts:
-    """Per-trigger memo of the token features patterns test (children, forms, modifiers)."""
+    """Per-trigger memo of the token features patterns test (children, forms, modifiers);
+    keyed by token index, so one instance serves the tokens of one Doc only."""
 
     __slots__ = ("_children", "_modifiers", "_objects", "_words", "heads")
 
