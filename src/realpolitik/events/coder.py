@@ -14,6 +14,7 @@ from realpolitik.events.patterns import PATTERN_FILES, PatternIndex, default_dir
 from realpolitik.events.roles import (
     IMPLIED,
     Argument,
+    MatchTokens,
     arguments,
     condition_party,
     inherited_actor,
@@ -313,5 +314,5 @@ def is_governed(trigger: Token, triggers: set[int]) -> bool:
 def argument_heads(match: Match) -> list[Token]:
     """Tokens in the argument phrases of a verb match (a noun there is not a second event)."""
     specs = (*match.pattern.actor, *match.pattern.recipient)
-    children = list(match.trigger.children)
-    return [t for spec in specs for t in role_tokens(match, spec, children)]
+    tokens = MatchTokens(match)
+    return [t for spec in specs for t in role_tokens(match, spec, tokens)]

@@ -78,24 +78,33 @@ def _pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
 
-def _prep_objects(children_of_heads: list[list[Token]], name: str) -> list[Token]:
-    return [
-        pobj
-        for children in children_of_heads
-        for prep in children
-        if prep.dep_ in PREP_DEPS and prep.text.lower() == name
-        for pobj in _pobjs(prep)
-    ]
+class MatchTokens:
+    """A match's trigger children and prepositional objects (by preposition), read
+    once for all the role specs searched."""
+
+    __slots__ = ("children", "prep_objects")
+
+    def __init__(self, match: Match) -> None:
+        self.children = list(match.trigger.children)
+        heads = [self.children]
+        if match.object is not None:
+            heads.append(list(match.object.children))
+        self.prep_objects: dict[str, list[Token]] = {}
+        for children in heads:
+            for prep in children:
+                if prep.dep_ in PREP_DEPS:
+                    found = self.prep_objects.setdefault(prep.text.lower(), [])
+                    found.extend(_pobjs(prep))
 
 
-def role_tokens(match: Match, spec: str, children: list[Token] | None = None) -> list[Token]:
-    """The tokens that fill role `spec` for `match` (before coordination); `children`
-    are the trigger's, when the caller has them already."""
+def role_tokens(match: Match, spec: str, tokens: MatchTokens | None = None) -> list[Token]:
+    """The tokens that fill role `spec` for `match` (before coordination); `tokens`
+    are the match's, when the caller has them already."""
     trigger = match.trigger
-    children = list(trigger.children) if children is None else children
+    tokens = tokens if tokens is not None else MatchTokens(match)
+    children = tokens.children
     if spec.startswith("prep:"):
-        heads = [children] if match.object is None else [children, list(match.object.children)]
-        return _prep_objects(heads, spec[5:])
+        return list(tokens.prep_objects.get(spec[5:], ()))
     if spec == "nsubj":
         return [c for c in children if c.dep_ == "nsubj"]
     if spec == "agent":
@@ -156,10 +165,10 @@ def arguments(
     A mention in `exclude` (the actors) found only among a role token's modifiers
     ("Israel strengthened its forces") does not count as a party.
     """
-    children = list(match.trigger.children)
+    tokens = MatchTokens(match)
     for rank, spec in enumerate(specs):
         found: list[Argument] = []
-        for token in role_tokens(match, spec, children):
+        for token in role_tokens(match, spec, tokens):
             queue = members(token)
             while queue:
                 member = queue.pop(0)
