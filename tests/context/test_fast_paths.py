@@ -60,7 +60,9 @@ def test_gated_spans_equal_every_pattern_searched(periods) -> None:
     for text in SENTENCES:
         plain = text.replace("–", "-").replace("—", "-")
         expected = sorted(m.span() for pattern in every for m in pattern.finditer(plain))
-        assert sorted(finder.char_spans(whole(text))) == expected
+        sent = whole(text)
+        assert sorted(finder.char_spans(sent)) == expected
+        assert sorted(finder.char_spans(sent, PostText(sent.doc))) == expected
 
 
 def test_alias_precheck_folds_what_ignorecase_equates() -> None:

@@ -77,7 +77,8 @@ class DateFinder:
 
     def char_spans(self, sent: Span, post: PostText | None = None) -> list[tuple[int, int]]:
         """Character spans (relative to `sent`) of every candidate date expression."""
-        text = sent.text.replace("–", "-").replace("—", "-")
+        text = post.text[sent.start_char : sent.end_char] if post else sent.text
+        text = text.replace("–", "-").replace("—", "-")
         patterns = [
             pattern
             for gate, group in self.patterns
