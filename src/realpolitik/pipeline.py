@@ -61,6 +61,11 @@ class PostCoding:
     candidates: list[EventCandidate]
 
 
+def candidate_order(candidate: EventCandidate) -> int:
+    """Candidates of a post in sentence order (stable within a sentence)."""
+    return candidate.sentence_id
+
+
 def make_event_id(document: Document, candidate: EventCandidate) -> str:
     """Stable id: same document content + same position + same coding + same version."""
     actor = candidate.actor.actor.code if candidate.actor else ""
@@ -185,8 +190,24 @@ class Coder:
             [(f.doc, [(c.sentence_start, c.sentence_end) for c in f.candidates]) for f in pending]
         )
         for item in pending:
-            recoded = self.find_candidates(item.document, item.post, item.doc)
-            item.mentions, item.candidates = recoded.mentions, recoded.candidates
+            self.recode_candidate_sentences(item)
+
+    def recode_candidate_sentences(self, item: PostCoding) -> None:
+        """Code again, now with entity labels, the sentences that gave candidates.
+
+        Only those sentences got labels, and sentences are coded independently, so
+        the others keep their candidates. When a label could change an actor
+        reading (`ActorResolver.reads_entities`), the whole post is coded again:
+        a changed mention can change a pronoun's antecedent in another sentence.
+        """
+        if self.actors.reads_entities(item.doc):
+            recoded_post = self.find_candidates(item.document, item.post, item.doc)
+            item.mentions, item.candidates = recoded_post.mentions, recoded_post.candidates
+            return
+        labelled = {c.sentence_id for c in item.candidates}
+        recoded = self.events.code(item.doc, item.post, item.mentions, labelled)
+        kept = [c for c in item.candidates if c.sentence_id not in labelled]
+        item.candidates = sorted([*kept, *recoded], key=candidate_order)
 
     def resolve_events(self, found: PostCoding) -> list[Event]:
         """Models (if any) and context for one post's candidates -> contract events."""

@@ -71,3 +71,25 @@ def test_search_and_forms(resolver: ActorResolver) -> None:
     assert all(a.text is None for a in resolver.search("putin"))
     forms = set(resolver.surface_forms())
     assert {"hezbollah", "US", "the kremlin"} <= forms
+
+
+def test_entity_labels_matter_only_on_spans_with_readings_of_several_kinds(resolver) -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("en")
+    ambiguous = next(
+        key
+        for key in resolver.forms
+        if key.isalpha() and key.islower() and len(resolver._kinds(key)) > 1
+    )
+    single = next(
+        key
+        for key in resolver.forms
+        if key.isalpha() and key.islower() and len(resolver._kinds(key)) == 1
+    )
+    for key, expected in ((ambiguous, True), (single, False)):
+        doc = nlp(f"Yesterday {key.title()} spoke.")
+        assert not resolver.reads_entities(doc)  # no labels at all
+        doc.ents = [Span(doc, 1, 2, label="PERSON")]
+        assert resolver.reads_entities(doc) is expected

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -120,6 +121,21 @@ class ActorResolver:
         for index, antecedent in resolve_pronouns(doc, named):
             mentions.append(to_mention(pronoun_found(doc, index, antecedent), "pronoun"))
         return sorted(mentions, key=lambda m: m.start_token)
+
+    def reads_entities(self, doc: Doc) -> bool:
+        """Could the entity labels now on `doc` change its mentions?
+
+        Labels only arbitrate between readings of different kinds (`choose_entry`),
+        so only a dictionary span with such readings and a labelled token can.
+        """
+        ent_types = doc.to_array([ENT_TYPE])
+        for start, end, key in candidate_spans(doc, self._matchers_for(doc)):
+            if ent_types[start:end].any() and len(self._kinds(key)) > 1:
+                return True
+        return False
+
+    def _kinds(self, key: str) -> set[str]:
+        return {self.entries[i].kind for i in self.forms[key]}
 
     def _find(self, doc: Doc, when: date) -> list[Found]:
         """Dictionary matches, phrases folded, agents placed (places included)."""

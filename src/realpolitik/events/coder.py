@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from itertools import product
 from pathlib import Path
@@ -147,11 +148,20 @@ class EventCoder:
         ]
         return [(m, False) for m in verbs] + nouns
 
-    def code(self, doc: Doc, post: Post, mentions: list[ActorMention]) -> list[EventCandidate]:
-        """All event candidates of a post, in sentence and trigger order."""
+    def code(
+        self,
+        doc: Doc,
+        post: Post,
+        mentions: list[ActorMention],
+        sentence_ids: Collection[int] | None = None,
+    ) -> list[EventCandidate]:
+        """All event candidates of a post (of the sentences `sentence_ids` only, if
+        given), in sentence and trigger order. Sentences are coded independently."""
         index = mention_index(mentions)
         candidates: list[EventCandidate] = []
         for sentence_id, sentence in parsed_sentences(doc):
+            if sentence_ids is not None and sentence_id not in sentence_ids:
+                continue
             found: list[EventCandidate] = []
             matches = self.match(sentence)
             triggers = {match.trigger.i for match, _ in matches}
