@@ -129,11 +129,11 @@ def _point(row: Any) -> tuple[float, float] | None:
     return (float(row.lat), float(row.lon))
 
 
-def _cluster_group(group: pd.DataFrame, slack: timedelta) -> list[_Cluster]:
+def _cluster_group(rows: list[Any], slack: timedelta) -> list[_Cluster]:
     """Greedy anchored clustering of one (actor, recipient, type, factuality) group."""
     done: list[_Cluster] = []
     open_: list[_Cluster] = []
-    for position, row in enumerate(group.itertuples(index=False)):
+    for position, row in enumerate(rows):
         lo, hi = _as_date(row.lo), _as_date(row.hi)
         country = None if pd.isna(row.location_country) else row.location_country
         point = _point(row)
@@ -162,45 +162,63 @@ def _cluster_group(group: pd.DataFrame, slack: timedelta) -> list[_Cluster]:
     return done + open_
 
 
-def _cluster_row(cluster: _Cluster, group: pd.DataFrame, key: tuple, factual: bool) -> dict:
-    members = group.iloc[cluster.members]
-    sources = sorted(set(members["source"]))
-    first = members.iloc[0]
+def _cluster_row(cluster: _Cluster, rows: list[Any], key: tuple, factual: bool) -> dict:
+    members = [rows[position] for position in cluster.members]
+    sources = sorted({row.source for row in members})
+    first = members[0]
     return {
         "cluster_id": cluster.anchor,
-        "actor_key": None if pd.isna(first["actor_key"]) else first["actor_key"],
-        "recipient_key": None if pd.isna(first["recipient_key"]) else first["recipient_key"],
+        "actor_key": None if pd.isna(first.actor_key) else first.actor_key,
+        "recipient_key": None if pd.isna(first.recipient_key) else first.recipient_key,
         "event_type": key[2],
         "factual": factual,
         "date_start": cluster.lo,
         "date_end": cluster.hi,
         "mentions": len(members),
-        "documents": members["doc_id"].nunique(),
+        "documents": len({row.doc_id for row in members}),
         "sources": len(sources),
         "source_list": json.dumps(sources),
         "representative": cluster.anchor,
     }
 
 
+def _group_key(row: Any) -> tuple:
+    """(actor, recipient, type, factuality) with missing parts as None."""
+    return tuple(
+        None if pd.isna(value) else value
+        for value in (row.actor_id, row.recipient_id, row.event_type, row.factual)
+    )
+
+
+def _key_order(key: tuple) -> tuple:
+    """Sort groups by key with missing parts last (as pandas' groupby does)."""
+    return tuple((part is None, "" if part is None else part) for part in key)
+
+
 def compute_clusters(
     events: pd.DataFrame, slack_days: int = 1
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Cluster the mentions in `events` (rows of `_INPUT_SQL`); return (clusters, assignments)."""
+    """Cluster the mentions in `events` (rows of `_INPUT_SQL`); return (clusters, assignments).
+
+    Groups are built over plain row tuples: per-group DataFrame slicing cost more
+    than the clustering itself.
+    """
     slack = timedelta(days=slack_days)
     factual = {str(s) for s in FACTUAL_STATUSES}
     events = events.assign(factual=events["status"].isin(factual))
     anonymous = events["actor_id"].isna() | events["recipient_id"].isna()
     anonymous |= events["actor_key"].isna() & events["recipient_key"].isna()
     events.loc[anonymous, "actor_id"] = "~" + events.loc[anonymous, "event_id"]
-    keys = ["actor_id", "recipient_id", "event_type", "factual"]
+    groups: dict[tuple, list[Any]] = {}
+    for row in events.itertuples(index=False):
+        groups.setdefault(_group_key(row), []).append(row)
     cluster_rows: list[dict] = []
     assignments: list[tuple[str, str]] = []
-    for key, group in events.groupby(keys, dropna=False, sort=True):
-        clean_key = tuple(None if pd.isna(k) else k for k in key)
-        for cluster in _cluster_group(group, slack):
-            cluster_rows.append(_cluster_row(cluster, group, clean_key, bool(key[3])))
-            ids = group["event_id"].iloc[cluster.members]
-            assignments.extend((event_id, cluster.anchor) for event_id in ids)
+    for key in sorted(groups, key=_key_order):
+        rows = groups[key]
+        for cluster in _cluster_group(rows, slack):
+            cluster_rows.append(_cluster_row(cluster, rows, key, bool(key[3])))
+            assignments.extend((rows[i].event_id, cluster.anchor) for i in cluster.members)
     columns = [
         "cluster_id",
         "actor_key",
