@@ -19,7 +19,7 @@ from realpolitik.settings import DEFAULT_MODEL, MODEL_PACKAGE_PIN
 MEMO_READABLE = frozenset({"LOWER", "ORTH", "TEXT", "TAG", "DEP", "IS_SPACE"})
 
 #: Distinct token keys the memoized attribute ruler keeps (about 100 bytes each).
-MEMO_LIMIT = 500_000
+MEMO_LIMIT = 200_000
 
 #: Components the coder never reads; disabling them saves time.
 UNUSED_COMPONENTS: tuple[str, ...] = ()
