@@ -277,9 +277,8 @@ class Coder:
     def selective_parser(self) -> SelectiveParser:
         """The pre-filter over this coder's trigger lemmas and actor forms (built once)."""
         patterns = {id(p): p for ps in self.events.patterns.by_trigger.values() for p in ps}
-        sentence_filter = SentenceFilter.build(
-            self.nlp, patterns.values(), self.actors.surface_forms()
-        )
+        # the actor test is the resolver itself (`actor_tokens`): no form index needed
+        sentence_filter = SentenceFilter.build(self.nlp, patterns.values(), surface_forms=())
         return SelectiveParser(
             self.nlp, sentence_filter, defer_entities=True, find_actors=self.actor_tokens
         )

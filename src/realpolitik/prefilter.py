@@ -150,7 +150,7 @@ def trigger_cues(
     constrained slot, which can only keep more sentences, never fewer.
     """
     alone: set[str] = set()
-    cues: dict[str, set[str]] = {}
+    groups: dict[str, set[frozenset[str]]] = {}  # form -> the cue sets of its patterns
     for pattern in patterns:
         if not pattern.cameo:
             continue
@@ -161,10 +161,17 @@ def trigger_cues(
             continue
         cue_forms = frozenset().union(*(inflector.forms(head) for head in heads))
         for form in forms - alone:
-            cues.setdefault(form, set()).update(cue_forms)
-    return frozenset(alone), {
-        form: frozenset(words) for form, words in cues.items() if form not in alone
-    }
+            groups.setdefault(form, set()).add(cue_forms)
+    # forms of one lemma share their cue sets: build each distinct union once
+    unions: dict[frozenset[frozenset[str]], frozenset[str]] = {}
+    cued = {}
+    for form, sets in groups.items():
+        if form not in alone:
+            key = frozenset(sets)
+            if key not in unions:
+                unions[key] = frozenset().union(*key)
+            cued[form] = unions[key]
+    return frozenset(alone), cued
 
 
 def load_excluded_triggers() -> frozenset[str]:
