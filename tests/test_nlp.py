@@ -1,11 +1,11 @@
-"""Loading the model: the memoized attribute ruler must equal spaCy's own."""
+"""Loading the model: the memoized attribute ruler and lemmatizer must equal spaCy's own."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
 
-from realpolitik.nlp import MemoizedAttributeMatch, memoize_attribute_ruler
+from realpolitik.nlp import MemoizedAttributeMatch, MemoizedLemmas, memoize_attribute_ruler
 from realpolitik.settings import DEFAULT_MODEL
 
 TEXTS = [
@@ -21,6 +21,7 @@ def test_memoized_ruler_sets_exactly_what_spacy_sets() -> None:
     fast = spacy.load(DEFAULT_MODEL, disable=["ner"])
     memoize_attribute_ruler(fast)
     assert isinstance(fast.get_pipe("attribute_ruler").match, MemoizedAttributeMatch)
+    assert isinstance(fast.get_pipe("lemmatizer").lemmatize, MemoizedLemmas)
     for _ in range(2):  # the second pass reads the memo
         for a, b in zip(stock.pipe(TEXTS), fast.pipe(TEXTS), strict=True):
             assert [(t.pos_, str(t.morph), t.lemma_) for t in a] == [

@@ -8,9 +8,9 @@ import spacy
 from spacy.attrs import DEP, LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from realpolitik.errors import ModelNotInstalledError
 from realpolitik.settings import DEFAULT_MODEL, MODEL_PACKAGE_PIN
@@ -100,11 +100,36 @@ class MemoizedAttributeMatch:
         return tuple(sorted({(int(self.vocab.strings[m]), m) for m, _, _ in found}))
 
 
+class MemoizedLemmas:
+    """`Lemmatizer.lemmatize` remembered per (form, POS, morphology).
+
+    In rule mode a lemma depends on nothing else, but spaCy caches only part of
+    its paths (base forms and proper nouns are worked out again for every token).
+    """
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.compute = lemmatizer.lemmatize
+        self.known: dict[tuple[int, int, int], list[str]] = {}
+
+    def __call__(self, token: Token) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        found = self.known.get(key)
+        if found is None:
+            if len(self.known) >= MEMO_LIMIT:
+                self.known.clear()
+            found = self.known[key] = self.compute(token)
+        return found
+
+
 def memoize_attribute_ruler(nlp: Language) -> None:
-    """Give the pipeline's attribute ruler (if any) a `MemoizedAttributeMatch`."""
+    """Give the pipeline's attribute ruler a `MemoizedAttributeMatch` and its rule
+    lemmatizer `MemoizedLemmas` (when they are there)."""
     if "attribute_ruler" in nlp.pipe_names:
         ruler = nlp.get_pipe("attribute_ruler")
         ruler.match = MemoizedAttributeMatch(ruler)
+    if "lemmatizer" in nlp.pipe_names and nlp.get_pipe("lemmatizer").mode == "rule":
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        lemmatizer.lemmatize = MemoizedLemmas(lemmatizer)
 
 
 def split_forms(tokenizer: Tokenizer, forms: Sequence[str]) -> list[list[str]]:

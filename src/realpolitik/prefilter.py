@@ -31,7 +31,7 @@ from importlib import resources
 from typing import Protocol, TypeVar
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
@@ -267,17 +267,18 @@ class SentenceFilter:
         unparsed Doc: names, resolved pronouns) a sentence has an actor when one
         of them is in it; without, any dictionary form or pronoun counts.
         """
-        words = [token.lower_ for token in doc]
+        strings = doc.vocab.strings
+        words = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
         starts = sorted(actor_tokens) if actor_tokens is not None else None
         flags = []
-        for sentence in doc.sents:
-            window = words[sentence.start : sentence.end]
+        for start, end in sentence_bounds(doc):
+            window = words[start:end]
             lowers = set(window)
             if starts is None:
                 actor = not self.agent_words.isdisjoint(lowers) or self.has_actor(window)
             else:
-                first = bisect.bisect_left(starts, sentence.start)
-                actor = first < len(starts) and starts[first] < sentence.end
+                first = bisect.bisect_left(starts, start)
+                actor = first < len(starts) and starts[first] < end
             flags.append(actor and self.has_trigger(lowers))
         return flags
 
@@ -388,7 +389,7 @@ class SelectiveParser:
         """`add_entities` for several Docs in one pass of the entity recognizer.
 
         Adjacent chosen sentences go through together, each run as a Doc of its own
-        (a copy with its tokens and annotation). No-op when nothing was deferred.
+        (a copy of its tokens: the recognizer reads nothing else). No-op when nothing was deferred.
         """
         if not self.deferred:
             return
@@ -402,7 +403,7 @@ class SelectiveParser:
         if not runs:
             return
         recognizer = self.nlp.get_pipe(ENTITY_COMPONENT)
-        copies = (requests[number][0][start:end].as_doc() for number, start, end in runs)
+        copies = (_words_doc(requests[number][0], start, end) for number, start, end in runs)
         pieces: dict[int, list[tuple[int, Doc]]] = {}
         for (number, start, _), piece in zip(
             runs, recognizer.pipe(copies, batch_size=batch_size), strict=True
@@ -410,6 +411,15 @@ class SelectiveParser:
             pieces.setdefault(number, []).append((start, piece))
         for number, placed in pieces.items():
             _copy_entities(requests[number][0], placed)
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the sentences of `doc`, read from its sentence-start array
+    (as `doc.sents` splits, without building a Token for every token)."""
+    if not len(doc):
+        return []
+    starts = [0, *(int(i) + 1 for i in numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1))]
+    return list(zip(starts, [*starts[1:], len(doc)], strict=True))
 
 
 def _sentences_starting_in(
@@ -425,12 +435,10 @@ def _sentences_starting_in(
         return []
     span_starts = [start for start, _ in spans]
     reach = list(itertools.accumulate((end for _, end in spans), max))
-    table = doc.to_array([SENT_START, IDX])
-    starts = [0, *(int(i) for i in numpy.flatnonzero(table[1:, 0] == 1) + 1)]
-    bounds = zip(starts, [*starts[1:], len(doc)], strict=True)
+    offsets = doc.to_array(IDX)
     chosen = []
-    for start, end in bounds:
-        char = int(table[start, 1])
+    for start, end in sentence_bounds(doc):
+        char = int(offsets[start])
         index = bisect.bisect_right(span_starts, char) - 1
         if index >= 0 and char < reach[index]:
             chosen.append((start, end))
