@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.evaluation import EvalResult
+from realpolitik.models.data import PLOVER_OLD_NAMES
 from realpolitik.models.evaluate import uses_models, with_types
 from realpolitik.models.metrics import stratified_folds, train_indices
 from realpolitik.models.plover_type import PloverTypeClassifier
@@ -29,12 +30,7 @@ PLOVER_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
     | {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 )
-OLD_NAMES = {
-    "DEMAND": "REQUEST",
-    "DISAPPROVE": "ACCUSE",
-    "INVESTIGATE": "ACCUSE",
-    "FIGHT": "ASSAULT",
-}
+OLD_NAMES = PLOVER_OLD_NAMES  # PLOVER 0.5b1 names in the gold -> PLOVER 0.8 types
 
 
 @dataclass(frozen=True, slots=True)
