@@ -199,7 +199,6 @@ class StageClock:
 def ours(source: Path, workers: int, words: int, store_path: Path, stages: bool) -> Measure:
     """realpolitik end to end: ingest -> code -> DuckDB store (+ dedup clustering)."""
     from realpolitik.analysis.dedup import cluster_events
-    from realpolitik.pipeline import Coder
     from realpolitik.runner import run_coding
     from realpolitik.settings import load_settings
     from realpolitik.store import EventStore, StoreWriter
@@ -209,7 +208,9 @@ def ours(source: Path, workers: int, words: int, store_path: Path, stages: bool)
     with PeakRss() as rss:
         started = time.perf_counter()
         coder = None
-        if workers == 1:
+        if workers == 1:  # with more, only the worker processes import spaCy
+            from realpolitik.pipeline import Coder
+
             coder = warm_coder(Coder.load(settings))
             clock.seconds["load"] = time.perf_counter() - started
             if stages:

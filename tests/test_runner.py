@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from realpolitik.pipeline import CodedDocument
-from realpolitik.records import Skipped
+from realpolitik.records import CodedDocument, Skipped
 from realpolitik.runner import RunInterrupted, RunSummary, run_coding
 from realpolitik.scale.progress import estimate_documents
 from realpolitik.settings import load_settings

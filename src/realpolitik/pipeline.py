@@ -28,6 +28,7 @@ from realpolitik.nlp import load_nlp
 from realpolitik.prefilter import SelectiveParser, SentenceFilter
 from realpolitik.records import (
     ActorMention,
+    CodedDocument,
     Document,
     Event,
     EventCandidate,
@@ -40,14 +41,6 @@ if TYPE_CHECKING:
     from realpolitik.models.coder import ModelEventCoder
 
 C = TypeVar("C")
-
-
-@dataclass(frozen=True, slots=True)
-class CodedDocument:
-    """A document and the events coded from it."""
-
-    document: Document
-    events: tuple[Event, ...]
 
 
 @dataclass(slots=True)

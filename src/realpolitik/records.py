@@ -275,3 +275,11 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         trigger=Trigger(**data["trigger"]),
         coder=CoderInfo(**data["coder"]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CodedDocument:
+    """A document and the events coded from it (what every coding path yields)."""
+
+    document: Document
+    events: tuple[Event, ...]

@@ -20,9 +20,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from realpolitik.ingest import read_sources
-from realpolitik.pipeline import CodedDocument, Coder
-from realpolitik.records import Document, Skipped
-from realpolitik.scale.batches import BatchCoder, CoderFactory, Outcome, batched, code_safely
+from realpolitik.records import CodedDocument, Document, Skipped
+from realpolitik.scale.batches import (
+    BatchCoder,
+    CoderFactory,
+    Outcome,
+    batched,
+    code_safely,
+    load_coder,
+)
 from realpolitik.scale.progress import NoProgress, RunProgress
 from realpolitik.settings import Settings
 
@@ -157,7 +163,7 @@ def run_coding(
     settings: Settings,
     on_document: Callable[[CodedDocument], None],
     on_skip: Callable[[Skipped], None] | None = None,
-    coder: Coder | None = None,
+    coder: BatchCoder | None = None,
     *,
     dask: str | None = None,
     parts_dir: str | None = None,
@@ -168,7 +174,8 @@ def run_coding(
     """Code every document found in `sources`, calling `on_document` for each.
 
     `coder` is used when coding in this process; worker processes and Dask
-    workers load their own with `coder_factory` (default: ``Coder.load(settings)``).
+    workers load their own with `coder_factory` (default: `load_coder(settings)`,
+    imported there, so a parent that only stores never loads spaCy).
     `is_done` drops documents already coded (resume); `progress` is advanced
     once per document coded, skipped or already done.  Ctrl-C stops the run
     after the document being stored and raises `RunInterrupted` with the
@@ -176,7 +183,7 @@ def run_coding(
     """
     summary = RunSummary()
     progress = progress or NoProgress()
-    factory = coder_factory or functools.partial(Coder.load, settings)
+    factory = coder_factory or functools.partial(load_coder, settings)
     started = time.perf_counter()
 
     def skip(item: Skipped) -> None:

@@ -7,5 +7,5 @@ from realpolitik.cli import main
 from tests.scale.fakes import FakeCoder
 
 if __name__ == "__main__":
-    runner.Coder = FakeCoder  # worker processes unpickle FakeCoder.load from this package
+    runner.load_coder = FakeCoder.load  # workers unpickle FakeCoder.load from this package
     main()

@@ -13,10 +13,10 @@ import re
 import time
 from collections.abc import Iterable, Iterator
 
-from realpolitik.pipeline import CodedDocument
 from realpolitik.records import (
     Actor,
     Attribution,
+    CodedDocument,
     CoderInfo,
     Document,
     Event,

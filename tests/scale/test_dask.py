@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from realpolitik.errors import UsageError
-from realpolitik.pipeline import CodedDocument
+from realpolitik.records import CodedDocument
 from realpolitik.runner import code_here
 from realpolitik.scale.dask_backend import DaskTarget, code_on_dask, parse_dask_spec
 from tests.scale.fakes import FakeCoder, make_document, sample_text

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from realpolitik.pipeline import CodedDocument
-from realpolitik.records import Skipped
+from realpolitik.records import CodedDocument, Skipped
 from realpolitik.runner import code_here
 from realpolitik.scale.batches import batched
 from realpolitik.scale.pool import code_in_processes, ordered_window

@@ -16,8 +16,7 @@ from realpolitik.cli import app
 from realpolitik.cli.options import CoderOption, DbOption, PathsArg, report_skip, stderr_console
 from realpolitik.errors import UsageError
 from realpolitik.output import FORMATS, events_table, write_csv
-from realpolitik.pipeline import CodedDocument
-from realpolitik.records import Document, Event, Skipped
+from realpolitik.records import CodedDocument, Document, Event, Skipped
 from realpolitik.settings import load_settings
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from rich.console import Console
 from realpolitik.cli import app
 from realpolitik.cli.options import CoderOption, report_skip
 from realpolitik.output import dyad_table, events_table
-from realpolitik.pipeline import CodedDocument
+from realpolitik.records import CodedDocument
 from realpolitik.settings import load_settings
 
 

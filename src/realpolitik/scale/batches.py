@@ -6,8 +6,8 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
-from realpolitik.pipeline import CodedDocument
-from realpolitik.records import Document, Skipped
+from realpolitik.records import CodedDocument, Document, Skipped
+from realpolitik.settings import Settings
 
 Outcome = CodedDocument | Skipped
 
@@ -34,6 +34,13 @@ def batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]
             batch = []
     if batch:
         yield batch
+
+
+def load_coder(settings: Settings) -> BatchCoder:
+    """`Coder.load(settings)`, importing the pipeline (and spaCy) only when called."""
+    from realpolitik.pipeline import Coder
+
+    return Coder.load(settings)
 
 
 def install_coder(factory: CoderFactory) -> None:

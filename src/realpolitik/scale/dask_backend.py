@@ -22,8 +22,7 @@ from pathlib import Path
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from realpolitik.errors import UsageError
-from realpolitik.pipeline import CodedDocument
-from realpolitik.records import Document, Skipped
+from realpolitik.records import CodedDocument, Document, Skipped
 from realpolitik.scale.batches import BatchCoder, CoderFactory, Outcome, batched, code_safely
 from realpolitik.scale.parquet import read_partition, write_partition
 from realpolitik.scale.pool import ordered_window

@@ -18,8 +18,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from realpolitik.pipeline import CodedDocument
-from realpolitik.records import Event, event_from_dict
+from realpolitik.records import CodedDocument, Event, event_from_dict
 
 EVENT_SCHEMA = pa.schema(
     [

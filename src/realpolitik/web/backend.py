@@ -18,7 +18,7 @@ from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from realpolitik.pipeline import CodedDocument
+    from realpolitik.records import CodedDocument
 
 T = TypeVar("T")
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from realpolitik.records import Document
 
 if TYPE_CHECKING:
-    from realpolitik.pipeline import CodedDocument
+    from realpolitik.records import CodedDocument
 
 #: Media types POST /documents accepts.
 TEXT_TYPES = ("text/plain", "text/html", "text/markdown")
