@@ -204,16 +204,16 @@ class Coder:
 
     def resolve_events(self, found: PostCoding) -> list[Event]:
         """Models (if any) and context for one post's candidates -> contract events."""
-        document, post, doc, mentions, candidates = (
-            found.document, found.post, found.doc, found.mentions, found.candidates
-        )  # fmt: skip
+        candidates = found.candidates
         if self.model_coder is not None:
-            candidates = self.model_coder.code(doc, post, mentions, candidates)
+            candidates = self.model_coder.code(found.doc, found.post, found.mentions, candidates)
         if not candidates:
             return []
-        contexts = self.context.resolve(doc, candidates, post, document, mentions)
+        contexts = self.context.resolve(
+            found.doc, candidates, found.post, found.document, found.mentions
+        )
         return [
-            self.recode_at_event_date(build_event(document, post, candidate, context))
+            self.recode_at_event_date(build_event(found.document, found.post, candidate, context))
             for candidate, context in zip(candidates, contexts, strict=True)
         ]
 
